@@ -1,0 +1,121 @@
+/**
+ * Builds the extension for Chrome and Firefox from one source tree and one manifest.json:
+ *   node build.mjs           release build → dist/chrome, dist/firefox, and a zip of each
+ *   node build.mjs --test    test build: open card shadow root, popup reachable from test pages in Firefox
+ * Steps per browser: clean → bundle (esbuild) → copy static files → write manifest → zip.
+ */
+import * as esbuild from 'esbuild';
+import { zipSync } from 'fflate';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TEST = process.argv.includes('--test');
+const BROWSERS = ['chrome', 'firefox'];
+const ENTRIES = [
+  { in: 'src/background/index.ts', out: 'background' },
+  { in: 'src/content/index.ts', out: 'content' }, // content scripts are classic scripts: one IIFE file
+  { in: 'src/popup/main.tsx', out: 'popup/main' },
+];
+const STATIC = [
+  { from: 'src/content/content.css', to: 'content.css' },
+  { from: 'src/popup/index.html', to: 'popup/index.html' },
+  { from: 'src/popup/popup.css', to: 'popup/popup.css' },
+];
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+
+/**
+ * world-countries ships 1.4 MB of JSON (translations, flags, borders…); the extension reads a
+ * handful of fields. Serve a slimmed copy to the bundler instead of the whole file.
+ */
+const COUNTRY_FIELDS = ['cca2', 'altSpellings', 'capital', 'region', 'subregion', 'unMember'];
+const slimCountries = {
+  name: 'slim-world-countries',
+  setup(build) {
+    build.onLoad({ filter: /world-countries[\\/]countries\.json$/ }, async (args) => {
+      const all = JSON.parse(await fs.promises.readFile(args.path, 'utf8'));
+      const slim = all.map((c) => ({
+        ...Object.fromEntries(COUNTRY_FIELDS.map((f) => [f, c[f]])),
+        name: { common: c.name.common, official: c.name.official },
+        demonyms: c.demonyms?.eng ? { eng: c.demonyms.eng } : undefined,
+      }));
+      return { contents: JSON.stringify(slim), loader: 'json' };
+    });
+  },
+};
+
+async function bundle(outdir, browser) {
+  const result = await esbuild.build({
+    entryPoints: ENTRIES.map((e) => ({ in: e.in, out: e.out })),
+    outdir,
+    bundle: true,
+    format: 'iife', // the Chrome worker is a classic script, and content scripts must be
+    target: browser === 'chrome' ? 'chrome120' : 'firefox140',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    minify: true, // the content script is injected into every page: keep it small
+    sourcemap: TEST ? 'linked' : false,
+    legalComments: 'linked',
+    define: { __TEST__: String(TEST), __BROWSER__: JSON.stringify(browser) },
+    plugins: [slimCountries],
+    metafile: true,
+    logLevel: 'warning',
+    logOverride: { 'direct-eval': 'error' },
+  });
+  if (result.warnings.length > 0) throw new Error(`esbuild warnings in the ${browser} build`);
+  return result.metafile;
+}
+
+function copyStatic(outdir) {
+  for (const file of STATIC) {
+    fs.mkdirSync(path.dirname(path.join(outdir, file.to)), { recursive: true });
+    fs.copyFileSync(file.from, path.join(outdir, file.to));
+  }
+}
+
+/** The base manifest, with the key each browser does not use removed so neither store warns. */
+function writeManifest(outdir, browser) {
+  const manifest = JSON.parse(fs.readFileSync('manifest.json', 'utf8'));
+  manifest.version = pkg.version;
+  if (browser === 'chrome') {
+    delete manifest.background.scripts;
+    delete manifest.browser_specific_settings;
+  } else {
+    delete manifest.background.service_worker;
+    // Test build only: BiDi cannot open moz-extension:// pages, but a test page may navigate to a
+    // web-accessible popup (shared/docs/browser-testing.md, "Firefox pitfalls").
+    if (TEST) manifest.web_accessible_resources = [{ resources: ['popup/index.html'], matches: ['http://127.0.0.1/*'] }];
+  }
+  fs.writeFileSync(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+function zip(outdir, browser) {
+  const files = {};
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[path.relative(outdir, full).split(path.sep).join('/')] = new Uint8Array(fs.readFileSync(full));
+    }
+  };
+  walk(outdir);
+  const target = `dist/backstory-${pkg.version}-${browser}${TEST ? '-test' : ''}.zip`;
+  fs.writeFileSync(target, zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));
+  return target;
+}
+
+function report(metafile, browser) {
+  const sizes = Object.entries(metafile.outputs)
+    .filter(([file]) => file.endsWith('.js'))
+    .map(([file, out]) => `${path.basename(path.dirname(file)) === browser ? '' : `${path.basename(path.dirname(file))}/`}${path.basename(file)} ${(out.bytes / 1024).toFixed(1)} KB`);
+  console.log(`${browser}: ${sizes.join(', ')}`);
+}
+
+for (const browser of BROWSERS) {
+  const outdir = `dist/${browser}`;
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const metafile = await bundle(outdir, browser);
+  copyStatic(outdir);
+  writeManifest(outdir, browser);
+  report(metafile, browser);
+  console.log(`  → ${zip(outdir, browser)}`);
+}

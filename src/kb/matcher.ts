@@ -1,0 +1,123 @@
+import { tokenize, type Token } from './tokens';
+
+/**
+ * Finds names in text by whole words. Names are keyed by their folded words; scanning walks the
+ * text's words once and, only at words that begin some name, tries the longest phrase first.
+ * Most words begin no name, so most positions cost one hash lookup.
+ */
+
+/** How the text must be written for a name to count: names are proper nouns. */
+export type CaseRule =
+  /** Each word that is capitalised in the name is capitalised in the text ("Myanmar", "MYANMAR"). */
+  | 'capitalised'
+  /** The text is in capitals as the name is: acronyms ("US", "EU"), so "us" is not the US. */
+  | 'upper';
+
+/** What a name stands for. `entity` is the entity id; `ref` is free for the caller. */
+export interface NameTarget {
+  entity: string;
+  caseRule: CaseRule;
+  /** Capitalisation pattern of the name's words: true where the name's word starts upper case. */
+  capitals: boolean[];
+}
+
+export interface NameMatch {
+  start: number;
+  end: number;
+  /** Every entity this text could name; the caller decides between them. */
+  targets: NameTarget[];
+}
+
+const UPPER = /^\p{Lu}/u;
+
+/** Builds a target for `name`, reading its case rule from how the name is written. */
+export function targetFor(entity: string, name: string): NameTarget {
+  const words = tokenize(name).map((t) => name.slice(t.start, t.end));
+  const isAcronym = words.length <= 2 && words.every((w) => w.length <= 4 && w === w.toUpperCase() && /\p{Lu}/u.test(w));
+  return { entity, caseRule: isAcronym ? 'upper' : 'capitalised', capitals: words.map((w) => UPPER.test(w)) };
+}
+
+export class NameIndex {
+  private readonly phrases = new Map<string, NameTarget[]>();
+  /** Longest name, in words, that starts with a given folded word. */
+  private readonly longestFrom = new Map<string, number>();
+
+  /** Adds one written form of a name. Empty names are ignored. */
+  add(name: string, target: NameTarget): void {
+    const tokens = tokenize(name);
+    if (tokens.length === 0) return;
+    const key = tokens.map((t) => t.folded).join(' ');
+    const existing = this.phrases.get(key);
+    if (existing) {
+      if (!existing.some((t) => t.entity === target.entity && t.caseRule === target.caseRule)) existing.push(target);
+    } else {
+      this.phrases.set(key, [target]);
+    }
+    const first = tokens[0]!.folded;
+    if ((this.longestFrom.get(first) ?? 0) < tokens.length) this.longestFrom.set(first, tokens.length);
+  }
+
+  get size(): number {
+    return this.phrases.size;
+  }
+
+  /** Finds names in `text`, leftmost-longest, non-overlapping. */
+  scan(text: string): NameMatch[] {
+    const tokens = tokenize(text);
+    const matches: NameMatch[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const longest = this.longestFrom.get(tokens[i]!.folded);
+      if (longest === undefined) {
+        i++;
+        continue;
+      }
+      const found = this.longestAt(text, tokens, i, Math.min(longest, tokens.length - i));
+      if (found) {
+        matches.push(found.match);
+        i += found.words;
+      } else {
+        i++;
+      }
+    }
+    return matches;
+  }
+
+  private longestAt(text: string, tokens: Token[], at: number, maxWords: number): { match: NameMatch; words: number } | null {
+    const keys: string[] = [];
+    let key = '';
+    for (let n = 0; n < maxWords; n++) {
+      key = n === 0 ? tokens[at]!.folded : `${key} ${tokens[at + n]!.folded}`;
+      keys.push(key);
+    }
+    for (let n = maxWords; n >= 1; n--) {
+      const candidates = this.phrases.get(keys[n - 1]!);
+      if (!candidates) continue;
+      const words = tokens.slice(at, at + n);
+      if (!isSingleRun(text, words)) continue;
+      const targets = candidates.filter((t) => isWrittenAs(text, words, t));
+      if (targets.length > 0) {
+        return { match: { start: words[0]!.start, end: words[n - 1]!.end, targets }, words: n };
+      }
+    }
+    return null;
+  }
+}
+
+/** Words of one name are separated only by spaces, hyphens, dots or apostrophes, not by a sentence break. */
+function isSingleRun(text: string, words: Token[]): boolean {
+  for (let k = 1; k < words.length; k++) {
+    const gap = text.slice(words[k - 1]!.end, words[k]!.start);
+    if (!/^(?:[\s\u00a0\-‐‑–.'’]{1,3})$/u.test(gap) || /\.\s/.test(gap)) return false;
+  }
+  return true;
+}
+
+function isWrittenAs(text: string, words: Token[], target: NameTarget): boolean {
+  if (target.caseRule === 'upper') {
+    return words.every((w) => {
+      const written = text.slice(w.start, w.end);
+      return written === written.toUpperCase();
+    });
+  }
+  return words.every((w, k) => !target.capitals[k] || UPPER.test(text.slice(w.start, w.end)));
+}

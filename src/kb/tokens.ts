@@ -1,0 +1,37 @@
+import { foldWord } from './normalise';
+
+/**
+ * Splits text into words with their offsets, the unit the matcher works in. A word is a run of
+ * letters and digits, with inner apostrophes kept (O'Brien, Ma'ali); a possessive "'s" is not
+ * part of the word ("Russia's" is the word "Russia"). Hyphens and dots separate words, as they do
+ * in folded names ("al-Assad" → al, assad; "U.S." → u, s).
+ */
+export interface Token {
+  /** Offset of the first code unit in the text. */
+  start: number;
+  /** Offset after the last code unit. */
+  end: number;
+  /** foldWord of the word's text. */
+  folded: string;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const POSSESSIVE = /['’]s$/i;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    let word = m[0];
+    if (POSSESSIVE.test(word) && word.length > 2) word = word.slice(0, -2);
+    tokens.push({ start: m.index, end: m.index + word.length, folded: foldWord(word) });
+  }
+  return tokens;
+}
+
+/** The folded words of a name, as the matcher keys them. */
+export function nameKey(name: string): string {
+  return tokenize(name)
+    .map((t) => t.folded)
+    .join(' ');
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { REPO_ROOT } from './shared';
+
+/**
+ * Starts Debian's Chromium with the built extension loaded (shared/docs/browser-testing.md).
+ * Under CI a missing browser is a failure; elsewhere tests skip with `CHROMIUM_MISSING`.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const HAS_CHROMIUM = fs.existsSync(CHROMIUM_PATH);
+export const CHROMIUM_MISSING = `skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+if (!HAS_CHROMIUM && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM_PATH}`);
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(build: 'chrome' = 'chrome'): Promise<ExtensionBrowser> {
+  const extension = path.join(REPO_ROOT, 'dist', build);
+  if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`no build at ${extension}: run npm run build:test`);
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backstory-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extension}`, // Playwright passes --disable-extensions otherwise
+      `--load-extension=${extension}`,
+      '--disable-gpu',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', // no lookup leaves the machine
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  return {
+    context,
+    worker,
+    extensionId: new URL(worker.url()).host,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
