@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { countryCodeOf } from '../../../src/kb/countries';
+import { countryNames } from '../../../src/kb/country-entities';
+import { createCountryKnowledgeBase } from '../../../src/kb/knowledge-base';
+
+describe('countryCodeOf', () => {
+  it.each([
+    ['Russia', 'RU'],
+    ['Russian Federation', 'RU'],
+    ['Korea, North', 'KP'],
+    ['Iran (Islamic Republic of)', 'IR'],
+    ['Burma / Birmanie', 'MM'],
+    ['Viet Nam', 'VN'],
+    ['Turkiye', 'TR'],
+    ['ru', 'RU'],
+  ])('resolves %s', (name, code) => expect(countryCodeOf(name)).toBe(code));
+
+  it('knows no code for a state that no longer exists', () => expect(countryCodeOf('Soviet Union')).toBeUndefined());
+});
+
+describe('country names from the package', () => {
+  const names = countryNames();
+  const forms = (code: string): string[] => (names.get(code) ?? []).map((n) => n.text);
+
+  it('has names, spellings, demonyms and capitals', () => {
+    expect(forms('MM')).toEqual(expect.arrayContaining(['Myanmar', 'Burma', 'Burmese', 'Naypyidaw']));
+    expect(forms('GB')).toEqual(expect.arrayContaining(['United Kingdom', 'UK', 'U.K.', 'British', 'Britain']));
+    expect(forms('US')).toEqual(expect.arrayContaining(['United States', 'US', 'U.S.', 'American']));
+  });
+
+  it('leaves out a demonym two member states share', () => {
+    expect(forms('CD')).not.toContain('Congolese');
+    expect(forms('CG')).not.toContain('Congolese');
+  });
+
+  it('never uses a bare ISO code as a name', () => {
+    expect(forms('MM')).not.toContain('MM');
+    expect(forms('IT')).not.toContain('IT');
+  });
+});
+
+describe('KnowledgeBase.spot', () => {
+  const kb = createCountryKnowledgeBase();
+
+  it('reports mentions per block with the card of each entity', () => {
+    const result = kb.spot([{ text: 'No names here.' }, { text: "Myanmar's generals buy from Russia." }]);
+    expect(result.mentions).toEqual([
+      { block: 1, start: 0, end: 7, entity: 'country:MM' },
+      { block: 1, start: 28, end: 34, entity: 'country:RU' },
+    ]);
+    expect(result.entities['country:MM']?.country?.official).toBe('Republic of the Union of Myanmar');
+    expect(result.entities['country:MM']?.country?.provenance.source).toMatch(/^world-countries \d/);
+  });
+
+  it('does not mark a form that names two countries', () => {
+    expect(kb.spot([{ text: 'Congolese officials' }]).mentions).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// messages.ts imports the polyfill seam, which refuses to load outside an extension.
+vi.mock('../../src/browser', () => ({ default: {} }));
+const { isEnvelope, MAX_BLOCK_CHARS, MAX_BLOCKS, REQUEST_VALIDATORS } = await import('../../src/messages');
+
+describe('request validation', () => {
+  it('accepts a well-formed spot request', () => {
+    expect(REQUEST_VALIDATORS.spot({ blocks: [{ text: 'Myanmar' }] })).toBe(true);
+  });
+  it.each([
+    ['no blocks', {}],
+    ['blocks not an array', { blocks: 'Myanmar' }],
+    ['a block without text', { blocks: [{}] }],
+    ['a block with a number', { blocks: [{ text: 7 }] }],
+    ['an extra field', { blocks: [], extra: 1 }],
+    ['too many blocks', { blocks: Array.from({ length: MAX_BLOCKS + 1 }, () => ({ text: 'a' })) }],
+    ['an oversize block', { blocks: [{ text: 'a'.repeat(MAX_BLOCK_CHARS + 1) }] }],
+    ['null', null],
+  ])('refuses %s', (_label, request) => expect(REQUEST_VALIDATORS.spot(request)).toBe(false));
+
+  it('tells our envelopes from foreign messages', () => {
+    expect(isEnvelope({ app: 'backstory', name: 'spot', request: null })).toBe(true);
+    expect(isEnvelope({ app: 'other', name: 'spot' })).toBe(false);
+    expect(isEnvelope('spot')).toBe(false);
+  });
+});
