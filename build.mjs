@@ -15,11 +15,15 @@ const ENTRIES = [
   { in: 'src/background/index.ts', out: 'background' },
   { in: 'src/content/index.ts', out: 'content' }, // content scripts are classic scripts: one IIFE file
   { in: 'src/popup/main.tsx', out: 'popup/main' },
+  { in: 'src/options/main.tsx', out: 'options/main' },
+  { in: 'src/options/import-worker.ts', out: 'options/import-worker' },
 ];
 const STATIC = [
   { from: 'src/content/content.css', to: 'content.css' },
   { from: 'src/popup/index.html', to: 'popup/index.html' },
   { from: 'src/popup/popup.css', to: 'popup/popup.css' },
+  { from: 'src/options/index.html', to: 'options/index.html' },
+  { from: 'src/options/options.css', to: 'options/options.css' },
 ];
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 

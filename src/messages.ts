@@ -6,6 +6,7 @@
  *   popup                            ──TabRequests──► content script (tabs.sendMessage)
  */
 import browser from './browser';
+import type { KbArtifact, ListSummary } from './kb/artifact';
 import type { EntityKind } from './kb/model';
 import type { SpotResult, TextBlock } from './kb/spot';
 
@@ -19,11 +20,29 @@ export interface FoundEntity {
   count: number;
 }
 
+/** What the knowledge base holds and how fresh it is. */
+export interface KbStatus {
+  /** ISO time the current knowledge base was installed; null when only country data is loaded. */
+  installedAt: string | null;
+  lists: ListSummary[];
+  datasets: KbArtifact['datasets'];
+  names: number;
+  /** Why the stored knowledge base could not be loaded, when it could not. */
+  error?: string;
+}
+
 /** Requests to the background. Names are verbs. */
 export interface Requests {
   /** Find known entities in text blocks collected from a page. */
   spot: { request: { blocks: TextBlock[] }; reply: SpotResult };
+  /** What is loaded, per list, with data dates (options page, popup). */
+  getStatus: { request: null; reply: KbStatus };
+  /** A new knowledge base was installed in IndexedDB: load it (sent by extension pages only). */
+  reloadKb: { request: null; reply: KbStatus };
 }
+
+/** Requests only the extension's own pages may send; content scripts may not. */
+export const PAGE_ONLY_REQUESTS: ReadonlySet<RequestName> = new Set(['reloadKb']);
 
 /** Requests from the popup to the content script of a tab. */
 export interface TabRequests {
@@ -77,6 +96,8 @@ function isTextBlocks(value: unknown): value is TextBlock[] {
 export const REQUEST_VALIDATORS: { [N in RequestName]: (request: unknown) => request is RequestOf<N> } = {
   spot: (r): r is RequestOf<'spot'> =>
     typeof r === 'object' && r !== null && Object.keys(r).length === 1 && isTextBlocks((r as { blocks: unknown }).blocks),
+  getStatus: (r): r is null => r === null,
+  reloadKb: (r): r is null => r === null,
 };
 
 /** Shape checks for each request to a content script. */

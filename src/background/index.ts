@@ -2,19 +2,13 @@
  * Background entry (Chrome service worker, Firefox event page).
  *
  *   listeners registered synchronously at start (so a wake-up event is never missed)
- *   router ──► handlers ──► knowledge base (countries from the country-data package)
+ *   router ──► handlers ──► kb-store (IndexedDB: compiled lists; world-countries: countries)
  */
-import { createCountryKnowledgeBase, type KnowledgeBase } from '../kb/knowledge-base';
+import { currentKb, reloadKb, status } from './kb-store';
 import { listen } from './router';
 
-let knowledgeBase: KnowledgeBase | null = null;
-
-/** Built on first use: a worker woken for something else does not pay for it. */
-function kb(): KnowledgeBase {
-  knowledgeBase ??= createCountryKnowledgeBase();
-  return knowledgeBase;
-}
-
 listen({
-  spot: ({ blocks }) => kb().spot(blocks),
+  spot: async ({ blocks }) => (await currentKb()).spot(blocks),
+  getStatus: () => status(),
+  reloadKb: () => reloadKb(),
 });

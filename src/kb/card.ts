@@ -1,4 +1,5 @@
-import type { EntityKind, Listing, PartialDate } from './model';
+import type { DirectionFigures, PairFlowFigures, YearWindow } from './arms-flows';
+import type { EntityKind, Identifier, Listing, MergeReason, PartialDate } from './model';
 
 /**
  * What a card shows about one entity: plain data sent from the background to a page, the popup or
@@ -19,6 +20,40 @@ export interface CountryFacts {
   capitals: string[];
   region?: string;
   provenance: Provenance;
+  arms?: ArmsFacts;
+  milex?: MilexFacts;
+  /** Listed people and organisations whose nationality is this country, across the loaded lists. */
+  listedNationals?: number;
+  /** Arms flows between this country and others named on the same page (filled per page). */
+  flows?: PairFlowFacts[];
+}
+
+/** A country's SIPRI arms-transfer figures for one five-year window. TIV in millions. */
+export interface ArmsFacts {
+  window: YearWindow;
+  previousWindow: YearWindow;
+  imports: DirectionFigures;
+  exports: DirectionFigures;
+  byYear: Array<{ year: number; imports: number; exports: number }>;
+  provenance: Provenance;
+}
+
+export interface PairFlowFacts extends PairFlowFigures {
+  supplierCode: string;
+  recipientCode: string;
+  /** How the figure was computed, in words, for the card. */
+  method: string;
+  provenance: Provenance;
+}
+
+export interface MilexFacts {
+  year: number;
+  /** Constant US$ millions at `baseYear` prices. */
+  constantUsd?: number;
+  baseYear?: number;
+  /** Fraction (0.04 = 4 %). */
+  shareOfGdp?: number;
+  provenance: Provenance;
 }
 
 export interface EntityCard {
@@ -34,4 +69,9 @@ export interface EntityCard {
   birthPlaces: string[];
   nationalities: string[];
   positions: string[];
+  identifiers?: Identifier[];
+  gender?: 'male' | 'female';
+  remarks?: string[];
+  /** Why list entries were taken to be this one entity. */
+  mergedBecause?: MergeReason[];
 }

@@ -66,6 +66,8 @@ const PUBLISHER_SPELLINGS: Record<string, string> = {
   'holy see': 'VA',
   'hong kong': 'HK',
   'macau': 'MO',
+  'china hong kong special administrative region': 'HK',
+  'china macao special administrative region': 'MO',
 };
 
 const BY_KEY: Map<string, string> = (() => {
@@ -95,7 +97,8 @@ export function countryCodeOf(raw: string): string | undefined {
   if (paren) candidates.push(`${paren[2]} ${paren[1]}`);
   for (const candidate of candidates) {
     const key = foldKey(candidate);
-    const code = BY_KEY.get(key) ?? (key.length === 2 && BY_CODE.has(key.toUpperCase()) ? key.toUpperCase() : undefined);
+    // A bare code counts only in capitals: lowercase "na" is a list's "not available", not Namibia.
+    const code = BY_KEY.get(key) ?? (/^[A-Z]{2}$/.test(candidate.trim()) && BY_CODE.has(candidate.trim()) ? candidate.trim() : undefined);
     if (code) return code;
   }
   return undefined;

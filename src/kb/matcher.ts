@@ -61,6 +61,41 @@ export class NameIndex {
     return this.phrases.size;
   }
 
+  /**
+   * The index as flat, parallel arrays (one element per name-target pair), compact in JSON and
+   * in IndexedDB, and rebuilt without tokenizing any name again.
+   * @param entityIndex - maps an entity id to its position in the artifact's entity list
+   */
+  serialize(entityIndex: (entity: string) => number): SerializedNameIndex {
+    const keys: string[] = [];
+    const entities: number[] = [];
+    const flags: number[] = [];
+    for (const [key, targets] of [...this.phrases].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      for (const target of targets) {
+        keys.push(key);
+        entities.push(entityIndex(target.entity));
+        flags.push(encodeFlags(target));
+      }
+    }
+    return { keys, entities, flags };
+  }
+
+  /** Adds every pair of a serialized index; `entityIds[i]` is the id of entity number i. */
+  addSerialized(data: SerializedNameIndex, entityIds: readonly string[]): void {
+    const { keys, entities, flags } = data;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const target = decodeFlags(entityIds[entities[i]!]!, flags[i]!, key);
+      const existing = this.phrases.get(key);
+      if (existing) existing.push(target);
+      else this.phrases.set(key, [target]);
+      const space = key.indexOf(' ');
+      const first = space < 0 ? key : key.slice(0, space);
+      const words = countWords(key);
+      if ((this.longestFrom.get(first) ?? 0) < words) this.longestFrom.set(first, words);
+    }
+  }
+
   /** Finds names in `text`, leftmost-longest, non-overlapping. */
   scan(text: string): NameMatch[] {
     const tokens = tokenize(text);
@@ -101,6 +136,35 @@ export class NameIndex {
     }
     return null;
   }
+}
+
+/** A serialized NameIndex: parallel arrays, one element per (folded key, target) pair. */
+export interface SerializedNameIndex {
+  keys: string[];
+  entities: number[];
+  /** Bit 0: case rule 'upper'; bits 1…: capitalisation of the name's words, word k at bit k+1. */
+  flags: number[];
+}
+
+function encodeFlags(target: NameTarget): number {
+  let flags = target.caseRule === 'upper' ? 1 : 0;
+  target.capitals.forEach((capital, k) => {
+    if (capital && k < 30) flags |= 1 << (k + 1);
+  });
+  return flags;
+}
+
+function decodeFlags(entity: string, flags: number, key: string): NameTarget {
+  const words = countWords(key);
+  const capitals: boolean[] = [];
+  for (let k = 0; k < words; k++) capitals.push(k < 30 && (flags & (1 << (k + 1))) !== 0);
+  return { entity, caseRule: flags & 1 ? 'upper' : 'capitalised', capitals };
+}
+
+function countWords(key: string): number {
+  let words = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) words++;
+  return words;
 }
 
 /** Words of one name are separated only by spaces, hyphens, dots or apostrophes, not by a sentence break. */

@@ -24,7 +24,8 @@ export function tokenize(text: string): Token[] {
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     let word = m[0];
     if (POSSESSIVE.test(word) && word.length > 2) word = word.slice(0, -2);
-    tokens.push({ start: m.index, end: m.index + word.length, folded: foldWord(word) });
+    const folded = foldWord(word);
+    if (folded) tokens.push({ start: m.index, end: m.index + word.length, folded });
   }
   return tokens;
 }

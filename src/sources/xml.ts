@@ -74,7 +74,7 @@ export function readXmlRecords(file: string, text: string, recordNames: Readonly
       handlers.onRecord(element);
     }
   });
-  parser.on('error', (error) => fail(`malformed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`));
+  parser.on('error', (error) => fail(`malformed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`));
 
   // Feed in slices so a failure (a bomb, a broken tag) stops the work early.
   const SLICE = 1 << 20;

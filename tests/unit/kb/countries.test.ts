@@ -12,8 +12,11 @@ describe('countryCodeOf', () => {
     ['Burma / Birmanie', 'MM'],
     ['Viet Nam', 'VN'],
     ['Turkiye', 'TR'],
-    ['ru', 'RU'],
+    ['RU', 'RU'],
+    ['China, Hong Kong Special Administrative Region', 'HK'],
   ])('resolves %s', (name, code) => expect(countryCodeOf(name)).toBe(code));
+
+  it('reads a bare code only in capitals', () => expect(countryCodeOf('na')).toBeUndefined());
 
   it('knows no code for a state that no longer exists', () => expect(countryCodeOf('Soviet Union')).toBeUndefined());
 });
@@ -42,8 +45,8 @@ describe('country names from the package', () => {
 describe('KnowledgeBase.spot', () => {
   const kb = createCountryKnowledgeBase();
 
-  it('reports mentions per block with the card of each entity', () => {
-    const result = kb.spot([{ text: 'No names here.' }, { text: "Myanmar's generals buy from Russia." }]);
+  it('reports mentions per block with the card of each entity', async () => {
+    const result = await kb.spot([{ text: 'No names here.' }, { text: "Myanmar's generals buy from Russia." }]);
     expect(result.mentions).toEqual([
       { block: 1, start: 0, end: 7, entity: 'country:MM' },
       { block: 1, start: 28, end: 34, entity: 'country:RU' },
@@ -52,7 +55,7 @@ describe('KnowledgeBase.spot', () => {
     expect(result.entities['country:MM']?.country?.provenance.source).toMatch(/^world-countries \d/);
   });
 
-  it('does not mark a form that names two countries', () => {
-    expect(kb.spot([{ text: 'Congolese officials' }]).mentions).toEqual([]);
+  it('does not mark a form that names two countries', async () => {
+    expect((await kb.spot([{ text: 'Congolese officials' }])).mentions).toEqual([]);
   });
 });

@@ -1,0 +1,61 @@
+/**
+ * Opens and serves the knowledge base: the compiled lists from IndexedDB joined to the country
+ * data, or the country data alone before any list is installed. A knowledge base that cannot be
+ * loaded (damaged, or a format this version does not read) is reported and the last good one
+ * stays in use.
+ */
+import { readCards, readCurrent, type KbMeta } from '../db/kb-db';
+import { assertCore } from '../kb/artifact';
+import { createCountryKnowledgeBase, loadKnowledgeBase, type KnowledgeBase } from '../kb/knowledge-base';
+import type { KbStatus } from '../messages';
+
+interface Loaded {
+  kb: KnowledgeBase;
+  meta: KbMeta | null;
+}
+
+let loading: Promise<Loaded> | null = null;
+let lastError: string | null = null;
+
+async function load(previous: Loaded | null): Promise<Loaded> {
+  try {
+    const current = await readCurrent();
+    if (!current) return previous ?? { kb: createCountryKnowledgeBase(), meta: null };
+    assertCore(current.core);
+    const generation = current.meta.generation;
+    const kb = loadKnowledgeBase(current.core, (ids) => readCards(generation, ids));
+    lastError = null;
+    return { kb, meta: current.meta };
+  } catch (error) {
+    lastError = `The stored knowledge base could not be loaded: ${(error as Error).message}`;
+    console.error(`Backstory: ${lastError}`);
+    return previous ?? { kb: createCountryKnowledgeBase(), meta: null };
+  }
+}
+
+/** The knowledge base in use, loading it on first use. */
+export async function currentKb(): Promise<KnowledgeBase> {
+  loading ??= load(null);
+  return (await loading).kb;
+}
+
+/** Loads the newly installed knowledge base; until it is ready the previous one answers. */
+export async function reloadKb(): Promise<KbStatus> {
+  const previous = loading ? await loading : null;
+  const next = load(previous);
+  await next;
+  loading = next;
+  return status();
+}
+
+export async function status(): Promise<KbStatus> {
+  loading ??= load(null);
+  const { kb, meta } = await loading;
+  return {
+    installedAt: meta?.installedAt ?? null,
+    lists: meta?.lists ?? [],
+    datasets: meta?.datasets ?? [],
+    names: kb.nameCount,
+    ...(lastError ? { error: lastError } : {}),
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Compiles parsed lists and tables into the knowledge-base artifact: entries merged across lists
+ * (src/kb/merge.ts), a card per entity, the name index prebuilt, and SIPRI figures per country.
+ * Deterministic: the same files give a byte-identical artifact.
+ */
+import { indexArmsFlows, latestCompleteWindow, sipriActor, windowFigures } from './arms-flows';
+import { KB_FORMAT, KB_VERSION, type CountryData, type KbArtifact, type ListSummary } from './artifact';
+import type { EntityCard, PairFlowFacts, Provenance } from './card';
+import { countryCodeOf } from './countries';
+import { mergeEntries } from './merge';
+import { NameIndex, targetFor } from './matcher';
+import type { ListedEntity, MilexParseResult, ParseIssue, SourceParseResult, TradeRegisterParseResult } from './model';
+import { writtenForms } from './name-variants';
+import type { SourceData } from '../sources/read-sources';
+
+const SIPRI_ARMS: Omit<Provenance, 'date'> = {
+  source: 'SIPRI Arms Transfers Database',
+  url: 'https://www.sipri.org/databases/armstransfers',
+};
+const SIPRI_MILEX: Omit<Provenance, 'date'> = {
+  source: 'SIPRI Military Expenditure Database',
+  url: 'https://www.sipri.org/databases/milex',
+};
+
+/** Words for how pair flows are computed; the card shows them. */
+export const FLOW_METHOD =
+  'Sum of SIPRI trend-indicator values (TIV) delivered from the supplier to the recipient in the window, ' +
+  "each deal's delivered TIV spread evenly over its listed delivery years; share = that sum over all of the recipient's deliveries in the same window.";
+
+export function compileKnowledgeBase(data: SourceData): KbArtifact {
+  const entities = mergeEntries(data.sanctions.flatMap((result) => result.entries));
+  const entityIds = entities.map((e) => e.id);
+  const position = new Map(entityIds.map((id, i) => [id, i]));
+  const index = new NameIndex();
+  const namesPerSource = new Map<string, number>();
+  for (const entity of entities) {
+    for (const name of entity.names) {
+      if (name.strength === 'weak') continue;
+      for (const form of writtenForms(name, entity.kind)) {
+        index.add(form, targetFor(entity.id, form));
+      }
+    }
+  }
+  for (const result of data.sanctions) {
+    let names = 0;
+    for (const entry of result.entries) {
+      for (const name of entry.names) if (name.strength === 'strong') names += writtenForms(name, entry.kind).length;
+    }
+    namesPerSource.set(result.source, (namesPerSource.get(result.source) ?? 0) + names);
+  }
+  const countries: Record<string, CountryData> = {};
+  const country = (code: string): CountryData => (countries[code] ??= {});
+  for (const entity of entities) {
+    for (const code of new Set(entity.nationalities)) {
+      const data = country(code);
+      data.listedNationals = (data.listedNationals ?? 0) + 1;
+    }
+  }
+  const flows = data.register ? addArms(data.register, country) : {};
+  if (data.milex) addMilex(data.milex, country);
+
+  return {
+    format: KB_FORMAT,
+    version: KB_VERSION,
+    lists: data.sanctions.map((r) => summarise(r, namesPerSource.get(r.source) ?? 0)),
+    datasets: [
+      ...(data.register ? [{ title: 'SIPRI Arms Transfers Database (trade register)', dataDate: data.register.dataDate, records: data.register.deals.length }] : []),
+      ...data.tivTables.map((t) => ({ title: `SIPRI TIV table (${t.direction})`, dataDate: t.dataDate, records: t.rows.length })),
+      ...(data.milex ? [{ title: 'SIPRI Military Expenditure Database', dataDate: data.milex.dataDate, records: data.milex.series.length }] : []),
+    ],
+    entityIds,
+    cards: entities.map(toCard),
+    index: index.serialize((id) => position.get(id) ?? -1),
+    countries: sortKeys(countries),
+    flows: sortKeys(flows),
+    warnings: collectWarnings(data),
+  };
+}
+
+function summarise(result: SourceParseResult, names: number): ListSummary {
+  const first = result.entries[0]?.listing;
+  return {
+    source: result.source,
+    list: first?.list ?? result.source,
+    authority: first?.authority ?? '',
+    entries: result.entries.length,
+    names,
+    dataDate: result.dataDate ?? first?.dataDate ?? null,
+    warnings: result.warnings.length,
+  };
+}
+
+/** The card of a listed entity: every fact the lists give, ready to render. */
+export function toCard(entity: ListedEntity): EntityCard {
+  const primary = entity.names[0];
+  const display = primary ? (writtenForms(primary, entity.kind)[0] ?? primary.full) : entity.id;
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    name: display,
+    otherNames: [...new Set(entity.names.map((n) => n.full))].filter((n) => n !== display),
+    listings: entity.listings,
+    birthDates: entity.birthDates,
+    birthPlaces: entity.birthPlaces,
+    nationalities: entity.nationalities,
+    positions: entity.positions,
+    identifiers: entity.identifiers,
+    ...(entity.gender ? { gender: entity.gender } : {}),
+    remarks: entity.remarks,
+    mergedBecause: entity.mergedBecause,
+  };
+}
+
+function addArms(register: TradeRegisterParseResult, country: (code: string) => CountryData): Record<string, PairFlowFacts> {
+  const flowIndex = indexArmsFlows(register.deals);
+  const years = flowIndex.firstYear === null || flowIndex.lastYear === null ? [] : [flowIndex.lastYear];
+  const window = latestCompleteWindow(years, { dataDate: register.dataDate });
+  const flows: Record<string, PairFlowFacts> = {};
+  if (!window) return flows;
+  const provenance: Provenance = { ...SIPRI_ARMS, ...(register.dataDate ? { date: register.dataDate } : {}) };
+  const codes = new Set<string>();
+  for (const pair of flowIndex.pairs) {
+    for (const raw of [pair.supplier, pair.recipient]) {
+      const code = sipriActor(raw).code;
+      if (code) codes.add(code);
+    }
+  }
+  for (const code of [...codes].sort()) {
+    const figures = windowFigures(flowIndex, code, window, { top: 5 });
+    if (!figures) continue;
+    const { window: w, previousWindow, imports, exports, byYear } = figures;
+    country(code).arms = { window: w, previousWindow, imports, exports, byYear, provenance };
+  }
+  // One pass over the flows, not one pairFlow() scan per pair: the same sums, split the same way.
+  const importsOf = new Map<string, number>();
+  const pairs = new Map<string, { tiv: number; byYear: Map<number, number>; suppliers: Set<string>; recipients: Set<string> }>();
+  for (const pair of flowIndex.pairs) {
+    const supplier = sipriActor(pair.supplier);
+    const recipient = sipriActor(pair.recipient);
+    for (const [yearText, tiv] of Object.entries(pair.byYear)) {
+      const year = Number(yearText);
+      if (year < window.from || year > window.to) continue;
+      if (recipient.code) importsOf.set(recipient.code, (importsOf.get(recipient.code) ?? 0) + tiv);
+      if (!supplier.code || !recipient.code || supplier.code === recipient.code) continue;
+      const key = `${supplier.code}>${recipient.code}`;
+      let flow = pairs.get(key);
+      if (!flow) {
+        flow = { tiv: 0, byYear: new Map(), suppliers: new Set(), recipients: new Set() };
+        pairs.set(key, flow);
+      }
+      flow.tiv += tiv;
+      flow.byYear.set(year, (flow.byYear.get(year) ?? 0) + tiv);
+      flow.suppliers.add(supplier.name);
+      flow.recipients.add(recipient.name);
+    }
+  }
+  for (const [key, flow] of [...pairs].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (flow.tiv <= 0) continue;
+    const [supplierCode, recipientCode] = key.split('>') as [string, string];
+    const recipientImportsTiv = importsOf.get(recipientCode) ?? 0;
+    const byYear: Array<{ year: number; tiv: number }> = [];
+    for (let year = window.from; year <= window.to; year++) byYear.push({ year, tiv: flow.byYear.get(year) ?? 0 });
+    flows[key] = {
+      suppliers: [...flow.suppliers].sort(),
+      recipients: [...flow.recipients].sort(),
+      window,
+      tiv: flow.tiv,
+      recipientImportsTiv,
+      shareOfRecipientImports: recipientImportsTiv > 0 ? flow.tiv / recipientImportsTiv : null,
+      byYear,
+      supplierCode,
+      recipientCode,
+      method: FLOW_METHOD,
+      provenance,
+    };
+  }
+  return flows;
+}
+
+function addMilex(milex: MilexParseResult, country: (code: string) => CountryData): void {
+  for (const series of milex.series) {
+    const code = countryCodeOf(series.name);
+    if (!code) continue;
+    const years = [...Object.keys(series.constantUsd), ...Object.keys(series.shareOfGdp)].map(Number);
+    if (years.length === 0) continue;
+    const year = Math.max(...years);
+    const constantUsd = series.constantUsd[year];
+    const shareOfGdp = series.shareOfGdp[year];
+    country(code).milex = {
+      year,
+      ...(constantUsd !== undefined ? { constantUsd } : {}),
+      ...(milex.constantBaseYear !== null ? { baseYear: milex.constantBaseYear } : {}),
+      ...(shareOfGdp !== undefined ? { shareOfGdp } : {}),
+      provenance: { ...SIPRI_MILEX, ...(milex.dataDate ? { date: milex.dataDate } : {}) },
+    };
+  }
+}
+
+function collectWarnings(data: SourceData): ParseIssue[] {
+  return data.files.flatMap((f) => [...(f.error ? [f.error] : []), ...f.warnings]);
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

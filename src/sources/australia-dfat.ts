@@ -1,0 +1,494 @@
+import { COUNTRIES, countryCodeOf } from '../kb/countries';
+import { foldKey } from '../kb/normalise';
+import type { Address, EntryName, ParseIssue, PartialDate, SourceEntry, SourceParseResult, SubjectKind } from '../kb/model';
+import { ParseError, assertSaneSize } from './errors';
+import { cleanSpace } from './text';
+import { excelSerialToIso, readXlsx, type XlsxCell, type XlsxSheet } from './xlsx';
+
+/**
+ * Parser for the Australian DFAT Consolidated List (regulation8_consolidated.xlsx): one sheet, one
+ * row per name. A subject's rows share a numeric Reference; the primary name's row has the bare
+ * number ("7317") and alias rows add a letter suffix ("7317a", "2672a1"). Rows repeat the subject's
+ * details, so one entry is built per numeric reference from all its rows.
+ *
+ * The sheet is hand-kept and its cells vary: Name Type and Type in any case with trailing spaces,
+ * Committees with trailing-space duplicates, Date of Birth as a date cell, a bare year number or
+ * free text ("a) 22/08/1986; b) 28/08/1986", "Approximately 1960", "12 Jan. 1961").
+ */
+
+export const AU_DFAT_SOURCE = 'au-dfat';
+export const AU_DFAT_LIST = 'Australian Consolidated Sanctions List (DFAT)';
+export const AU_DFAT_URL = 'https://www.dfat.gov.au/international-relations/security/sanctions/consolidated-list';
+
+export interface AustraliaDfatOptions {
+  /** ISO date of the data, used when the caller knows it (e.g. the download date) in place of the file's evidence. */
+  dataDate?: string;
+}
+
+const COLUMNS = {
+  reference: 'Reference',
+  name: 'Name of Individual or Entity',
+  type: 'Type',
+  nameType: 'Name Type',
+  birthDate: 'Date of Birth',
+  birthPlace: 'Place of Birth',
+  citizenship: 'Citizenship',
+  address: 'Address',
+  additionalInformation: 'Additional Information',
+  listingInformation: 'Listing Information',
+  committees: 'Committees',
+  controlDate: 'Control Date',
+} as const;
+type Column = keyof typeof COLUMNS;
+
+/** One data row: its Excel row number and its cells by column. */
+interface DfatRow {
+  rowNumber: number;
+  cells: Record<Column, XlsxCell>;
+}
+
+/**
+ * Parses the DFAT Consolidated List workbook into one entry per numeric reference.
+ * `dataDate` is `options.dataDate` when given, else the latest Control Date in the file (the date
+ * of the most recent change, the best evidence inside the file of how current it is).
+ * @throws ParseError when the file is not an XLSX workbook or no sheet has the DFAT header.
+ */
+export function parseAustraliaDfat(file: string, bytes: Uint8Array, options: AustraliaDfatOptions = {}): SourceParseResult {
+  assertSaneSize(file, bytes);
+  const workbook = readXlsx(file, bytes);
+  const warnings: ParseIssue[] = [];
+  const { sheet, headerRow, columnIndex } = findListSheet(file, workbook.sheets);
+
+  const warn = (row: DfatRow, message: string): void => {
+    warnings.push({ file, line: row.rowNumber, message: `sheet "${sheet.name}" row ${row.rowNumber}: ${message}` });
+  };
+
+  const groups = new Map<string, DfatRow[]>();
+  let latestControlDate: string | null = null;
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r]!;
+    if (cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''))) continue;
+    const row: DfatRow = { rowNumber: r + 1, cells: cellsByColumn(cells, columnIndex) };
+    const reference = referenceNumberOf(row.cells.reference);
+    if (!reference) {
+      warn(row, `Reference "${textOf(row.cells.reference) ?? ''}" is not a DFAT reference (a number, optionally with a letter suffix); row skipped`);
+      continue;
+    }
+    if (!textOf(row.cells.name)) {
+      warn(row, `Reference ${reference} has no name; row skipped`);
+      continue;
+    }
+    const controlDate = dateOf(row.cells.controlDate);
+    if (controlDate && (!latestControlDate || controlDate > latestControlDate)) latestControlDate = controlDate;
+    const group = groups.get(reference) ?? [];
+    group.push(row);
+    groups.set(reference, group);
+  }
+
+  const dataDate = options.dataDate ?? latestControlDate;
+  const entries: SourceEntry[] = [];
+  for (const [reference, rows] of groups) {
+    // Listing.dataDate is a string; with no Control Date anywhere and no date from the caller
+    // there is no evidence at all, which the empty string says without inventing one.
+    const entry = buildEntry(reference, rows, dataDate ?? '', warn);
+    if (entry) entries.push(entry);
+  }
+  return { source: AU_DFAT_SOURCE, dataDate, entries, warnings };
+}
+
+/* ---------------------------------------------------------------- sheet and header -------- */
+
+/** How far down a header may sit: the real file has it in row 1. */
+const HEADER_SEARCH_ROWS = 20;
+
+function findListSheet(file: string, sheets: Map<string, XlsxSheet>): { sheet: XlsxSheet; headerRow: number; columnIndex: Record<Column, number> } {
+  let closest: { sheet: XlsxSheet; row: number; missing: string[] } | null = null;
+  for (const sheet of sheets.values()) {
+    for (let r = 0; r < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); r++) {
+      const labels = sheet.rows[r]!.map((cell) => (typeof cell === 'string' ? foldKey(cell) : ''));
+      if (labels[0] !== foldKey(COLUMNS.reference)) continue;
+      const columnIndex = {} as Record<Column, number>;
+      const missing: string[] = [];
+      for (const [column, label] of Object.entries(COLUMNS) as [Column, string][]) {
+        const index = labels.indexOf(foldKey(label));
+        if (index < 0) missing.push(label);
+        columnIndex[column] = index;
+      }
+      if (missing.length === 0) return { sheet, headerRow: r, columnIndex };
+      closest ??= { sheet, row: r + 1, missing };
+    }
+  }
+  if (closest) {
+    throw new ParseError(file, `sheet "${closest.sheet.name}" row ${closest.row}: the header lacks ${closest.missing.map((m) => `"${m}"`).join(', ')}: this is not the DFAT Consolidated List layout`);
+  }
+  throw new ParseError(file, `no sheet has a header row starting "Reference": this is not the DFAT Consolidated List (sheets: ${[...sheets.keys()].join(', ')})`);
+}
+
+function cellsByColumn(cells: XlsxCell[], columnIndex: Record<Column, number>): Record<Column, XlsxCell> {
+  const byColumn = {} as Record<Column, XlsxCell>;
+  for (const column of Object.keys(COLUMNS) as Column[]) byColumn[column] = cells[columnIndex[column]] ?? null;
+  return byColumn;
+}
+
+/** "7317" → "7317", "7317a" → "7317", "2672a10" → "2672", " 1140g " → "1140"; undefined otherwise. */
+function referenceNumberOf(cell: XlsxCell): string | undefined {
+  if (typeof cell === 'number') return Number.isInteger(cell) && cell > 0 ? String(cell) : undefined;
+  const match = typeof cell === 'string' ? /^(\d+)[a-z]*\d*$/i.exec(cell.trim()) : null;
+  return match ? String(Number(match[1])) : undefined;
+}
+
+/** A cell as trimmed, space-collapsed text; undefined when empty or a placeholder ("NA", "na"). */
+function textOf(cell: XlsxCell): string | undefined {
+  if (cell === null) return undefined;
+  const text = cleanSpace(String(cell));
+  return text === '' || /^(n\/?a|none|-)$/i.test(text) ? undefined : text;
+}
+
+/** Free text that keeps its line breaks (the Additional Information column is written in lines). */
+function linesOf(cell: XlsxCell): string | undefined {
+  if (cell === null) return undefined;
+  const text = String(cell).split(/\r?\n/).map(cleanSpace).filter(Boolean).join('\n');
+  return textOf(text) === undefined ? undefined : text;
+}
+
+/** An ISO day from a date cell, or from text written the DFAT way (day first). */
+function dateOf(cell: XlsxCell): string | undefined {
+  if (typeof cell === 'number') return excelSerialToIso(cell);
+  const text = textOf(cell);
+  if (!text) return undefined;
+  const date = parseSingleDate(text);
+  return date?.kind === 'day' ? date.date : undefined;
+}
+
+/* ---------------------------------------------------------------- entries ---------------- */
+
+const KIND_BY_TYPE: Record<string, SubjectKind> = {
+  individual: 'person',
+  entity: 'organisation',
+  vessel: 'vessel',
+  aircraft: 'aircraft',
+};
+
+const NAME_TYPES: Record<string, EntryName['type']> = {
+  'primary name': 'primary',
+  'primary': 'primary',
+  'aka': 'alias',
+  'a k a': 'alias',
+  'alias': 'alias',
+  'original script': 'original-script',
+  'formerly known as': 'formerly',
+  'fka': 'formerly',
+  'previously listed as': 'formerly',
+};
+
+/** One entry from all rows of one numeric reference; undefined (with a warning) when it cannot be built. */
+function buildEntry(reference: string, rows: DfatRow[], dataDate: string, warn: (row: DfatRow, message: string) => void): SourceEntry | undefined {
+  const primaryRows = rows.filter((row) => nameTypeOf(row.cells.nameType) === 'primary');
+  if (primaryRows.length === 0) warn(rows[0]!, `Reference ${reference} has no "Primary Name" row; its first name is taken as primary`);
+  if (primaryRows.length > 1) warn(primaryRows[1]!, `Reference ${reference} has ${primaryRows.length} "Primary Name" rows; the first is primary, the others are kept as aliases`);
+  const primary = primaryRows[0] ?? rows[0]!;
+
+  const typeText = textOf(primary.cells.type);
+  const kind = typeText ? KIND_BY_TYPE[typeText.toLowerCase()] : undefined;
+  if (!kind) {
+    warn(primary, `Reference ${reference} has Type "${typeText ?? ''}", expected Individual or Entity; entry skipped`);
+    return undefined;
+  }
+
+  const names = namesOf(primary, rows, warn);
+  const remarks: string[] = [];
+  const birthDates: PartialDate[] = [];
+  const birthPlaces: string[] = [];
+  const nationalities: string[] = [];
+  const addresses: Address[] = [];
+  const programmes: string[] = [];
+  const reasons: string[] = [];
+  // Primary first: its details are the entry's; alias rows add only what differs ("this aka only").
+  // Alias rows mostly repeat the primary's cells word for word, so a cell already read is skipped.
+  const seen = new Set<string>();
+  const unseen = (row: DfatRow, column: Column): XlsxCell => {
+    const cell = row.cells[column];
+    const key = `${column}\u0000${typeof cell}\u0000${String(cell)}`;
+    if (cell === null || seen.has(key)) return null;
+    seen.add(key);
+    return cell;
+  };
+  for (const row of [primary, ...rows.filter((r) => r !== primary)]) {
+    addUnique(birthDates, parseBirthDates(unseen(row, 'birthDate')), (d) => JSON.stringify(d));
+    addUnique(birthPlaces, splitLettered(textOf(unseen(row, 'birthPlace'))));
+    const citizenship = textOf(unseen(row, 'citizenship'));
+    if (citizenship) {
+      const resolved = nationalitiesOf(citizenship);
+      addUnique(nationalities, resolved.codes);
+      if (!resolved.complete) addUnique(remarks, [`Citizenship: ${citizenship}`]);
+    }
+    addUnique(addresses, addressesOf(textOf(unseen(row, 'address'))), (a) => a.lines.join('|'));
+    addUnique(programmes, programmesOf(textOf(unseen(row, 'committees'))));
+    addUnique(reasons, [linesOf(unseen(row, 'additionalInformation'))].filter((r): r is string => !!r));
+    const listing = listingTextOf(unseen(row, 'listingInformation'));
+    // A bare date cell is the listing date itself (listedOn below), not a remark.
+    if (listing && !/^\d{4}-\d{2}-\d{2}$/.test(listing)) addUnique(remarks, [`Listing information: ${listing}`]);
+  }
+  const controlDate = dateOf(primary.cells.controlDate);
+  if (controlDate) remarks.push(`Control date: ${controlDate}`);
+  const listedOn = [primary, ...rows].map((row) => listedOnOf(row.cells.listingInformation)).find((d) => d !== undefined);
+
+  return {
+    source: AU_DFAT_SOURCE,
+    kind,
+    names,
+    birthDates,
+    birthPlaces,
+    nationalities,
+    positions: [],
+    addresses,
+    identifiers: [],
+    remarks,
+    listing: {
+      authority: 'AU',
+      list: AU_DFAT_LIST,
+      programmes,
+      ...(listedOn ? { listedOn } : {}),
+      reference,
+      sourceUrl: AU_DFAT_URL,
+      dataDate,
+      ...(reasons.length > 0 ? { reasons: reasons.join('\n\n') } : {}),
+    },
+  };
+}
+
+function nameTypeOf(cell: XlsxCell): EntryName['type'] | undefined {
+  const text = textOf(cell);
+  return text ? NAME_TYPES[foldKey(text)] : undefined;
+}
+
+/** The primary name first, then the other rows' names in source order; repeats of a name dropped. */
+function namesOf(primary: DfatRow, rows: DfatRow[], warn: (row: DfatRow, message: string) => void): EntryName[] {
+  const names: EntryName[] = [{ full: textOf(primary.cells.name)!, type: 'primary', strength: 'strong' }];
+  for (const row of rows) {
+    if (row === primary) continue;
+    let type = nameTypeOf(row.cells.nameType);
+    if (type === undefined) {
+      warn(row, `Name Type "${textOf(row.cells.nameType) ?? ''}" is not one DFAT uses; the name is kept as an alias`);
+      type = 'alias';
+    }
+    if (type === 'primary') type = 'alias';
+    const full = textOf(row.cells.name)!;
+    // The sheet repeats some names (once with a trailing space, or an alias equal to the primary).
+    if (!names.some((n) => n.full === full)) names.push({ full, type, strength: 'strong' });
+  }
+  return names;
+}
+
+function addUnique<T>(target: T[], items: readonly T[], keyOf: (item: T) => string = String): void {
+  for (const item of items) if (!target.some((t) => keyOf(t) === keyOf(item))) target.push(item);
+}
+
+/**
+ * Splits "a) X b) Y" lists (DFAT's way of giving alternatives) into their items; text that does
+ * not start with "a)" is one item. Separators left at item ends (";", ",") are dropped.
+ */
+function splitLettered(text: string | undefined): string[] {
+  if (!text) return [];
+  if (!/^\(?a\)/i.test(text)) return [text];
+  return text
+    .split(/(?:^|[\s;,]+)\(?[a-z]\)\s*/i)
+    .map((item) => item.replace(/[\s;,]+$/, '').trim())
+    .filter((item) => item !== '');
+}
+
+/**
+ * Committees name one regime, sometimes two run together ("1970 (Libya) 1973 (Libya)"); a regime
+ * ends where its outermost bracket closes, which keeps "1267/1989/2253 (ISIL (Da'esh) and Al-Qaida)" whole.
+ */
+function programmesOf(text: string | undefined): string[] {
+  if (!text) return [];
+  const programmes: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0 && /^\s+\d/.test(text.slice(i + 1))) {
+      programmes.push(text.slice(start, i + 1).trim());
+      start = i + 1;
+    }
+  }
+  programmes.push(text.slice(start).trim());
+  return programmes.filter(Boolean);
+}
+
+function listingTextOf(cell: XlsxCell): string | undefined {
+  if (typeof cell === 'number') return excelSerialToIso(cell);
+  return textOf(cell);
+}
+
+/* ---------------------------------------------------------------- places ----------------- */
+
+/** Addresses: "a) … b) …" alternatives or ";"-separated ones; the country from the end of each. */
+function addressesOf(text: string | undefined): Address[] {
+  return splitLettered(text)
+    .flatMap((item) => item.split(/\s*;\s*/))
+    .map((item) => item.replace(/[\s,.]+$/, ''))
+    .filter((item) => item !== '')
+    .map((item) => {
+      const country = countryAtEnd(item);
+      return country ? { lines: [item], country } : { lines: [item] };
+    });
+}
+
+/** The country an address ends with: its last comma-separated parts, then their last words. */
+function countryAtEnd(address: string): string | undefined {
+  const segments = address.split(',').map((s) => s.replace(/\([^)]*\)|\d+/g, ' ').trim()).filter(Boolean);
+  for (const segment of segments.slice(-2).reverse()) {
+    const words = segment.split(/\s+/);
+    for (let take = Math.min(4, words.length); take >= 1; take--) {
+      const code = countryCodeOf(words.slice(-take).join(' '));
+      if (code) return code;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Demonyms from the country data, for "Russian", "Iranian". A demonym several territories share
+ * ("French", "Norwegian") goes to the one whose name it comes from (same first four letters:
+ * France, Norway); one that stays ambiguous ("Congolese", "Dominican") resolves to nothing.
+ */
+const CODE_BY_DEMONYM: ReadonlyMap<string, string> = (() => {
+  const candidates = new Map<string, typeof COUNTRIES[number][]>();
+  for (const country of COUNTRIES) {
+    for (const demonym of country.demonyms) {
+      const key = foldKey(demonym);
+      candidates.set(key, [...(candidates.get(key) ?? []), country]);
+    }
+  }
+  const codes = new Map<string, string>();
+  for (const [key, countries] of candidates) {
+    const named = countries.length === 1 ? countries : countries.filter((c) => foldKey(c.name).slice(0, 4) === key.slice(0, 4));
+    if (named.length === 1) codes.set(key, named[0]!.code);
+  }
+  return codes;
+})();
+
+function countryOrDemonym(text: string): string | undefined {
+  const cleaned = text.replace(/\([^)]*\)/g, ' ').replace(/^(possibly|probably)\s+/i, '').replace(/[\s.;,]+$/, '').trim();
+  return countryCodeOf(cleaned) ?? CODE_BY_DEMONYM.get(foldKey(cleaned));
+}
+
+/**
+ * Citizenship as ISO codes. The column holds a country ("Syria"), a demonym ("Syrian") or several
+ * ("Russian and Ukrainian", "a) Pakistani b) Saudi Arabian", "Malian / Mauritanian"); the whole
+ * text is tried first so names containing "and" ("Trinidad and Tobago") stay whole.
+ * `complete` is false when some part could not be resolved; the caller keeps the text as a remark.
+ */
+function nationalitiesOf(text: string): { codes: string[]; complete: boolean } {
+  const codes: string[] = [];
+  let complete = true;
+  for (const item of splitLettered(text)) {
+    const whole = countryOrDemonym(item);
+    if (whole) {
+      codes.push(whole);
+      continue;
+    }
+    for (const part of item.split(/\s*(?:;|\/|,|\band\b)\s*/i).filter(Boolean)) {
+      const code = countryOrDemonym(part);
+      if (code) codes.push(code);
+      else complete = false;
+    }
+  }
+  return { codes: [...new Set(codes)], complete };
+}
+
+/* ---------------------------------------------------------------- dates ------------------ */
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "Jan.", "January", "Sept", "June." — matched on the first three letters. */
+const MONTH = '([A-Za-z]{3,9})\\.?';
+
+/** "listed … on <date>", where "…" may hold closed brackets ("Listed by UN (1267 Committee) on …") but not open one. */
+const LISTED_ON = new RegExp(`\\b(?:listed|designated)\\b(?:[^()]|\\([^()]*\\))*?\\bon:?\\s*(\\d{1,2}\\s*${MONTH},?\\s*\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})`, 'i');
+
+/**
+ * The first listing date in Listing Information: "Listed on 9 Sep. 2003 (relisted …)", "Listed by
+ * UN 1267 Committee on 25 January 2001", "Designated under the … Regulations 2011 on 21 March 2014",
+ * "The Minister for Foreign Affairs listed this entity on 9 December 2001"; or a date cell. Instrument
+ * names ("… Amendment Instrument 2023") carry no day and give no date.
+ */
+function listedOnOf(cell: XlsxCell): string | undefined {
+  if (typeof cell === 'number') return excelSerialToIso(cell);
+  const text = textOf(cell);
+  if (!text) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const match = LISTED_ON.exec(text);
+  const date = match ? parseSingleDate(match[1]!) : undefined;
+  return date?.kind === 'day' ? date.date : undefined;
+}
+
+/**
+ * Date of Birth as partial dates. A date cell is a day; a number is a year (or, rarely, a date serial
+ * without a date format); text is split into its alternatives ("a) … b) …", ";", " or ", "alt DOB:")
+ * and each is read; an alternative that fits no pattern is kept as text, never guessed at.
+ */
+function parseBirthDates(cell: XlsxCell): PartialDate[] {
+  if (typeof cell === 'number') {
+    if (Number.isInteger(cell) && cell >= 1800 && cell <= 2100) return [{ kind: 'year', year: cell }];
+    const iso = excelSerialToIso(cell);
+    return iso ? [{ kind: 'day', date: iso }] : [{ kind: 'text', text: String(cell) }];
+  }
+  const text = textOf(cell);
+  if (!text) return [];
+  const alternatives = splitLettered(text)
+    .flatMap((item) => item.split(/\s*(?:;|\bor\b|\balt(?:\.|ernative)? DOB:?)\s*/i))
+    .map((item) => item.replace(/^[\s,]+|[\s,;.]+$/g, ''))
+    .filter((item) => item !== '');
+  return alternatives.map((item) => parseSingleDate(item) ?? { kind: 'text', text: item });
+}
+
+const DAY_MONTH_NAME_YEAR = new RegExp(`^(\\d{1,2})\\.?[\\s-]*${MONTH}[\\s,-]*(\\d{4})$`);
+const MONTH_NAME_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})$`);
+const MONTH_NAME_YEAR = new RegExp(`^${MONTH},?\\s+(\\d{4})$`);
+
+/** One date as DFAT writes it, or undefined when it fits none of the patterns below. */
+function parseSingleDate(raw: string): PartialDate | undefined {
+  // "(Aug. 1961)": an alternative wrapped in brackets, nothing else in them.
+  const unwrapped = /^\(([^()]*)\)$/.exec(raw)?.[1] ?? raw;
+  const approximate = /^(?:approximately|approx\.?|circa|c\.|ca\.?|about)\s*/i.exec(unwrapped);
+  const text = approximate ? unwrapped.slice(approximate[0].length) : unwrapped;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})$/.exec(text))) return yearOf(Number(m[1]), !!approximate);
+  if ((m = /^(?:between\s+)?(\d{4})\s*(?:-|–|\/|to|and)\s*(\d{4})$/i.exec(text))) {
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    return from < to && from >= 1800 && to <= 2100 ? { kind: 'range', from, to } : undefined;
+  }
+  if (approximate) return undefined;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) return dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  if ((m = /^(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{4})$/.exec(text))) return dayOf(Number(m[3]), Number(m[2]), Number(m[1]));
+  if ((m = /^(\d{1,2})\/(\d{4})$/.exec(text))) return monthDateOf(Number(m[2]), Number(m[1]));
+  if ((m = DAY_MONTH_NAME_YEAR.exec(text))) return dayOf(Number(m[3]), monthOf(m[2]!), Number(m[1]));
+  if ((m = MONTH_NAME_DAY_YEAR.exec(text))) return dayOf(Number(m[3]), monthOf(m[1]!), Number(m[2]));
+  if ((m = MONTH_NAME_YEAR.exec(text))) return monthDateOf(Number(m[2]), monthOf(m[1]!));
+  return undefined;
+}
+
+function monthOf(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function monthDateOf(year: number, month: number): PartialDate | undefined {
+  if (month < 1 || month > 12 || year < 1800 || year > 2100) return undefined;
+  return { kind: 'month', date: `${year}-${String(month).padStart(2, '0')}` };
+}
+
+function yearOf(year: number, approximate: boolean): PartialDate | undefined {
+  if (year < 1800 || year > 2100) return undefined;
+  return approximate ? { kind: 'year', year, approximate: true } : { kind: 'year', year };
+}
+
+/** A real calendar day (31 Feb is refused), as an ISO date. */
+function dayOf(year: number, month: number, day: number): PartialDate | undefined {
+  if (month < 1 || month > 12 || day < 1 || year < 1800 || year > 2100) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day) return undefined;
+  return { kind: 'day', date: date.toISOString().slice(0, 10) };
+}

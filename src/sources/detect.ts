@@ -1,0 +1,99 @@
+/**
+ * Tells which official format a file is, from its first bytes (and, for OFAC's headerless CSVs and
+ * XLSX workbooks, a closer look). The importer and the kb tool both start here.
+ */
+import type { NamedBytes } from './ofac-legacy';
+import { sniffOfacLegacyRole, type OfacLegacyRole } from './ofac-legacy';
+import Papa from 'papaparse';
+import { readXlsx } from './xlsx';
+
+export type SourceFormat =
+  | { format: 'ofac-legacy'; role: OfacLegacyRole; variant: 'sdn' | 'consolidated' }
+  | { format: 'un-consolidated' }
+  | { format: 'canada-sema' }
+  | { format: 'uk-hmt' }
+  | { format: 'opensanctions-simple' }
+  | { format: 'australia-dfat' }
+  | { format: 'sipri-trade-register' }
+  | { format: 'sipri-tiv-table' }
+  | { format: 'sipri-milex' };
+
+const HEAD_BYTES = 4096;
+
+/** Human names of the formats, for messages and the summary table. */
+export const FORMAT_TITLES: Record<SourceFormat['format'], string> = {
+  'ofac-legacy': 'OFAC legacy CSV',
+  'un-consolidated': 'UN Security Council Consolidated List (XML)',
+  'canada-sema': 'Canada SEMA consolidated list (XML)',
+  'uk-hmt': 'UK HM Treasury consolidated list (CSV)',
+  'opensanctions-simple': 'OpenSanctions targets.simple.csv',
+  'australia-dfat': 'Australia DFAT consolidated list (XLSX)',
+  'sipri-trade-register': 'SIPRI trade register (CSV)',
+  'sipri-tiv-table': 'SIPRI TIV table (CSV)',
+  'sipri-milex': 'SIPRI Military Expenditure Database (XLSX)',
+};
+
+/** The format of `file`, or null when it is none Backstory reads. */
+export function detectFormat(file: NamedBytes): SourceFormat | null {
+  const bytes = file.bytes;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return detectWorkbook(file);
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, HEAD_BYTES)).replace(/^\uFEFF|^ï»¿/, '');
+  if (/^\s*<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*<CONSOLIDATED_LIST[\s>]/.test(head)) return { format: 'un-consolidated' };
+  if (/^\s*<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*<data-set[\s>]/.test(head)) return { format: 'canada-sema' };
+  if (/^Last Updated,/.test(head)) return { format: 'uk-hmt' };
+  if (/^"?id"?,"?schema"?,"?name"?,/.test(head)) return { format: 'opensanctions-simple' };
+  if (/^Transfers of major (conventional )?(arms|weapons)/i.test(head) || /^Recipient,Supplier,Year of order/m.test(head)) {
+    return { format: 'sipri-trade-register' };
+  }
+  if (/^Volume of transfers of major arms/i.test(head) || /^(Recipient|Exports by),1950,/m.test(head)) return { format: 'sipri-tiv-table' };
+  const role = sniffOfacLegacyRole(file.name, bytes);
+  if (role) return { format: 'ofac-legacy', role, variant: /cons_/i.test(baseName(file.name)) ? 'consolidated' : 'sdn' };
+  return null;
+}
+
+function detectWorkbook(file: NamedBytes): SourceFormat | null {
+  try {
+    const workbook = readXlsx(file.name, file.bytes, { sheets: () => false });
+    if (workbook.sheetNames.some((n) => /^Share of GDP$/i.test(n))) return { format: 'sipri-milex' };
+    return { format: 'australia-dfat' }; // its one sheet is checked for the DFAT header by the parser
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The place a file takes among the stored lists: a newer file of the same place replaces the
+ * older one (a new sdn.csv replaces the old sdn.csv, and leaves alt.csv and the UN list alone).
+ */
+export function slotOf(format: SourceFormat, file: NamedBytes): string {
+  switch (format.format) {
+    case 'ofac-legacy':
+      return `ofac-legacy:${format.variant}:${format.role}`;
+    case 'sipri-tiv-table': {
+      const head = new TextDecoder('utf-8').decode(file.bytes.subarray(0, HEAD_BYTES));
+      return /^Exports by,/m.test(head) ? 'sipri-tiv-table:exports' : 'sipri-tiv-table:imports';
+    }
+    case 'opensanctions-simple': {
+      // One slot per OpenSanctions dataset: every export is called targets.simple.csv, so the
+      // dataset column of the first record tells them apart.
+      const head = new TextDecoder('utf-8').decode(file.bytes.subarray(0, 64 * 1024));
+      const rows = Papa.parse<string[]>(head, { preview: 2 }).data;
+      const column = rows[0]?.indexOf('dataset') ?? -1;
+      const dataset = column >= 0 ? rows[1]?.[column] : undefined;
+      return `opensanctions-simple:${dataset || baseName(file.name)}`;
+    }
+    default:
+      return format.format;
+  }
+}
+
+export function baseName(name: string): string {
+  return name.split(/[\\/]/).pop() ?? name;
+}
+
+/** The folder part of a path ("" for a bare name), to group OFAC files that belong together. */
+export function folderOf(name: string): string {
+  const parts = name.split(/[\\/]/);
+  parts.pop();
+  return parts.join('/');
+}

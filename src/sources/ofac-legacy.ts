@@ -1,0 +1,536 @@
+/**
+ * OFAC's legacy CSV files: sdn.csv / alt.csv / add.csv / sdn_comments.csv (SDN list) and
+ * cons_prim / cons_alt / cons_add / cons_comments (the Consolidated non-SDN list), which share
+ * one layout. Format: https://ofac.treasury.gov/specially-designated-nationals-list-data-formats-data-schemas
+ * and shared/data/README.md §1. No header row, `-0- ` for null, CRLF, a trailing 0x1A byte,
+ * Windows-1252. ent_num joins the files; alias and address rows may refer to entries the primary
+ * file does not have (files of different dates), which is normal and is reported once per file.
+ */
+import type { Address, EntryName, NameParts, ParseIssue, SourceEntry, SourceParseResult, SubjectKind } from '../kb/model';
+import { ParseError, assertSaneSize } from './errors';
+import { ofacCountryCode, parseOfacRemarks, tidySpace } from './ofac-remarks';
+import { decodeText } from './text';
+
+/** A file's name and contents, as the importer or the kb tool hands it over. */
+export interface NamedBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Which of the four legacy files a file is. */
+export type OfacLegacyRole = 'sdn' | 'alt' | 'add' | 'comments';
+
+/** The files of one list; only the primary file is required. */
+export interface OfacLegacyFiles {
+  sdn: NamedBytes;
+  alt?: NamedBytes;
+  add?: NamedBytes;
+  comments?: NamedBytes;
+}
+
+/** One checked row: its line, its ent_num and its fields as they are in the file. */
+interface Row {
+  line: number;
+  entNum: string;
+  fields: string[];
+}
+
+/** What every entry of one parse shares. */
+interface ListingContext {
+  source: string;
+  list: string;
+  sourceUrl: string;
+  dataDate: string;
+}
+
+const COLUMNS: Record<OfacLegacyRole, number> = { sdn: 12, alt: 5, add: 6, comments: 2 };
+const ROLE_TITLES: Record<OfacLegacyRole, string> = {
+  sdn: 'primary records file (sdn.csv / cons_prim.csv)',
+  alt: 'aliases file (alt.csv / cons_alt.csv)',
+  add: 'addresses file (add.csv / cons_add.csv)',
+  comments: 'remarks overflow file (sdn_comments.csv / cons_comments.csv)',
+};
+const VARIANTS = {
+  sdn: {
+    source: 'ofac-sdn',
+    list: 'OFAC SDN List',
+    sourceUrl: 'https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists',
+  },
+  consolidated: {
+    source: 'ofac-cons',
+    list: 'OFAC Consolidated (non-SDN) List',
+    sourceUrl: 'https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists',
+  },
+} as const;
+
+/** OFAC cuts Remarks at this many characters and continues them in the comments file. */
+const REMARKS_LIMIT = 1000;
+/** Past this many row-level warnings per file, one summary line stands for the rest. */
+const MAX_ROW_WARNINGS = 50;
+/** How much of a file the sniffer reads: many records, little work. */
+const SNIFF_BYTES = 64 * 1024;
+const ENT_NUM_RE = /^\d{1,9}$/;
+// Maps, not object literals: a field reading "constructor" must not find Object.prototype's.
+const ALT_TYPES = new Map<string, EntryName['type']>([['aka', 'alias'], ['fka', 'formerly'], ['nka', 'alias']]);
+const SDN_TYPES = new Map<string, SubjectKind>([['individual', 'person'], ['vessel', 'vessel'], ['aircraft', 'aircraft']]);
+const NAME_ROLES: [RegExp, OfacLegacyRole][] = [
+  [/(^|[^a-z])(sdn_comments|cons_comments)[^/\\]*\.csv$/i, 'comments'],
+  [/(^|[^a-z])(sdn|cons_prim)[^/\\]*\.csv$/i, 'sdn'],
+  [/(^|[^a-z])(alt|cons_alt)[^/\\]*\.csv$/i, 'alt'],
+  [/(^|[^a-z])(add|cons_add)[^/\\]*\.csv$/i, 'add'],
+];
+
+/**
+ * Parses one OFAC list from its legacy CSV files into one entry per ent_num of the primary file.
+ * @param files - the primary file and, where available, aliases, addresses and remarks overflow.
+ * @param variant - `sdn` for sdn.csv & co., `consolidated` for the cons_* files.
+ * @param options.dataDate - ISO date of the download; the files themselves carry none.
+ * @throws ParseError when a file is not the OFAC file it is given as, or is truncated.
+ */
+export function parseOfacLegacy(
+  files: OfacLegacyFiles,
+  variant: 'sdn' | 'consolidated',
+  options: { dataDate?: string } = {},
+): SourceParseResult {
+  const { source, list, sourceUrl } = VARIANTS[variant];
+  // Listing.dataDate is a string in the model; '' stands for "not known" until the caller supplies one.
+  const context: ListingContext = { source, list, sourceUrl, dataDate: options.dataDate ?? '' };
+  const primary = files.sdn.name;
+  const warnings: ParseIssue[] = [];
+  const remarks = createRemarksJoiner(files.comments ? readOverflow(files.comments, warnings) : new Map<string, string>());
+  const entries = new Map<string, SourceEntry>();
+  const weakNames = new Map<string, EntryName[]>();
+  const repeated: string[] = [];
+  // Rows are handled as they are read, so only the entries stay in memory, not every record.
+  readTable(files.sdn, 'sdn', warnings, (row) => {
+    if (entries.has(row.entNum)) {
+      repeated.push(row.entNum);
+      return;
+    }
+    const built = buildEntry(row, primary, remarks.join(row), context, warnings);
+    if (!built) return;
+    entries.set(row.entNum, built.entry);
+    if (built.weakNames.length) weakNames.set(row.entNum, built.weakNames);
+  });
+  if (repeated.length) {
+    warnings.push({ file: primary, message: `${repeated.length} rows repeat an earlier ent_num; skipped (ent_num ${sample(repeated)})` });
+  }
+
+  if (files.alt) attachAliases(files.alt, entries, primary, warnings);
+  // Weak names go after alt.csv's, and give way to a strong copy of the same name.
+  for (const [entNum, names] of weakNames) {
+    const entry = entries.get(entNum);
+    if (entry) for (const name of names) addName(entry.names, name);
+  }
+  if (files.add) attachAddresses(files.add, entries, primary, warnings);
+
+  const unused = remarks.unused();
+  if (files.comments && unused.length) warnings.push(orphanWarning(files.comments.name, unused.length, unused.length, primary));
+  if (files.comments && remarks.stale.length) {
+    warnings.push({
+      file: files.comments.name,
+      message: `${remarks.stale.length} rows continue remarks that ${primary} does not cut at ${REMARKS_LIMIT} characters, so they belong to another version of the list; ignored (ent_num ${sample(remarks.stale)})`,
+    });
+  }
+  if (remarks.cutShort.length) {
+    const completer = files.comments ? `${files.comments.name} row` : 'comments file';
+    warnings.push({
+      file: primary,
+      message: `${remarks.cutShort.length} entries have remarks cut at ${REMARKS_LIMIT} characters and no ${completer} to complete them (ent_num ${sample(remarks.cutShort)})`,
+    });
+  }
+  return { source, dataDate: options.dataDate ?? null, entries: [...entries.values()], warnings };
+}
+
+/**
+ * Tells which of the four legacy files a file is, from its first records (column count, numeric
+ * ent_num, alias types, the `-0-` marker) and, where the content cannot tell, from its name
+ * (sdn.csv, alt.csv, add.csv, sdn_comments.csv, cons_prim.csv, cons_alt.csv, …).
+ * @returns the role, or null for a file that is none of them.
+ */
+export function sniffOfacLegacyRole(name: string, bytes: Uint8Array): OfacLegacyRole | null {
+  const byName = NAME_ROLES.find(([pattern]) => pattern.test(name))?.[1] ?? null;
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let records: CsvRecord[] = [];
+  try {
+    // The structure is ASCII, so a UTF-8 copy reads the same way for this purpose.
+    const text = decodeText(name, bytes.subarray(start, start + SNIFF_BYTES), 'windows-1252');
+    // Only whole records count: a window that stops short of the end usually stops inside one.
+    const end = bytes.byteLength - start > SNIFF_BYTES ? text.lastIndexOf('\n') + 1 : text.length;
+    splitRecords(name, stripTrailer(text.slice(0, end)), (record) => records.push(record));
+  } catch {
+    return null;
+  }
+  const roles = records.slice(0, 5).map((record) => roleOfRecord(record.fields));
+  const first = roles[0];
+  if (first === undefined) return byName;
+  return first && roles.every((role) => role === first) ? first : null;
+}
+
+/** The role a single record's shape fits, or null. */
+function roleOfRecord(fields: string[]): OfacLegacyRole | null {
+  const at = (index: number): string => fields[index]?.trim() ?? '';
+  if (!ENT_NUM_RE.test(at(0))) return null;
+  switch (fields.length) {
+    case 12:
+      return SDN_TYPES.has(at(2)) || isNull(at(2)) ? 'sdn' : null;
+    case 5:
+      return ENT_NUM_RE.test(at(1)) && ALT_TYPES.has(at(2)) ? 'alt' : null;
+    case 6:
+      return ENT_NUM_RE.test(at(1)) ? 'add' : null;
+    case 2:
+      return isNull(at(1)) ? null : 'comments';
+    default:
+      return null;
+  }
+}
+
+/* ------------------------------------------------------------------ reading files ------ */
+
+/**
+ * Decodes, splits and checks one file, handing each good row to `onRow` as it is read. Bad rows
+ * become warnings; a file that is not the expected one, or is cut short, a ParseError.
+ */
+function readTable(file: NamedBytes, role: OfacLegacyRole, warnings: ParseIssue[], onRow: (row: Row) => void): void {
+  assertSaneSize(file.name, file.bytes);
+  const text = stripTrailer(decode(file));
+  const columns = COLUMNS[role];
+  const notThis = `this is not an OFAC ${ROLE_TITLES[role]}`;
+  // Every file's last column is quoted text or -0-, so anything else at the very end is a cut.
+  const endsCut = !/([\r\n]|"|-0- ?)$/.test(text.slice(-5));
+  let accepted = 0;
+  let skipped = 0;
+  let first = true;
+  const skip = (line: number, message: string): void => {
+    skipped++;
+    if (skipped <= MAX_ROW_WARNINGS) warnings.push({ file: file.name, line, message: `${message}; row skipped` });
+  };
+  splitRecords(file.name, text, ({ fields, line, malformed }, isLast) => {
+    const entNum = fields[0]?.trim() ?? '';
+    const isFirst = first;
+    first = false;
+    // Only once the file has shown it is this format: a wrong file is reported as wrong, not as cut.
+    if (isLast && endsCut && (accepted > 0 || fields.length === columns)) {
+      const found = fields.length === columns ? '' : `expected ${columns} columns, found ${fields.length}: `;
+      throw new ParseError(file.name, `${found}the last row stops in the middle of a field: the file is truncated`, line);
+    }
+    if (isFirst && /^ent_num$/i.test(entNum)) {
+      warnings.push({ file: file.name, line, message: 'header row skipped (OFAC files have none)' });
+    } else if (fields.length !== columns) {
+      const message = `expected ${columns} columns, found ${fields.length}`;
+      if (accepted === 0) throw new ParseError(file.name, `${message}: ${notThis}`, line);
+      skip(line, message);
+    } else if (!ENT_NUM_RE.test(entNum)) {
+      if (accepted === 0) throw new ParseError(file.name, `ent_num "${entNum.slice(0, 20)}" is not a number: ${notThis}`, line);
+      skip(line, `ent_num "${entNum.slice(0, 20)}" is not a number`);
+    } else if (malformed) {
+      skip(line, 'text after a closing quote');
+    } else {
+      accepted++;
+      onRow({ line, entNum, fields });
+    }
+  });
+  if (skipped > MAX_ROW_WARNINGS) {
+    warnings.push({ file: file.name, message: `${skipped - MAX_ROW_WARNINGS} more rows skipped for the same kinds of problem` });
+  }
+  if (accepted === 0) throw new ParseError(file.name, `no rows: ${notThis}`);
+}
+
+/**
+ * OFAC publishes Windows-1252. A copy re-saved as UTF-8 announces itself with a BOM, which no
+ * Windows-1252 list starts with, so that one case is read as UTF-8 rather than as "ï»¿".
+ */
+function decode({ name, bytes }: NamedBytes): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ParseError(name, 'UTF-16 text: OFAC legacy files are Windows-1252 (save the file as ANSI or UTF-8)');
+  }
+  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return decodeText(name, bytes, utf8Bom ? 'utf-8' : 'windows-1252');
+}
+
+/** Drops the DOS end-of-file byte (0x1A) OFAC appends after the last CRLF. */
+function stripTrailer(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === CR || text.charCodeAt(end - 1) === LF)) end--;
+  return text.charCodeAt(end - 1) === 0x1a ? text.slice(0, end - 1) : text;
+}
+
+/** OFAC's null marker `-0- ` (or an empty field). */
+function isNull(field: string): boolean {
+  if (field === '-0- ' || field === '') return true;
+  return field.length < 8 && (field.trim() === '-0-' || field.trim() === '');
+}
+
+/** A field's value for the model: null for the null marker, else spaces collapsed. */
+function valueOf(field: string | undefined): string | null {
+  if (field === undefined || isNull(field)) return null;
+  return tidySpace(field);
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const CR = 13;
+const LF = 10;
+
+interface CsvRecord {
+  line: number;
+  fields: string[];
+  malformed?: true;
+}
+
+/**
+ * Splits CSV text into records: `,` between fields, `"…"` quoting with `""` for a quote, CRLF or
+ * LF (or lone CR) between records. A hand loop rather than papaparse, because papaparse guesses
+ * the delimiter and takes `;` in a remarks-only file such as sdn_comments.csv, and because each
+ * record needs its line number for messages. Blank lines are dropped. Records go to `onRecord`
+ * one by one, with `isLast` set on the final one, so a caller need not hold them all.
+ * @throws ParseError for a quote that never closes: the file was cut inside a field.
+ */
+function splitRecords(file: string, text: string, onRecord: (record: CsvRecord, isLast: boolean) => void): void {
+  const length = text.length;
+  let at = 0;
+  let line = 1;
+  while (at < length) {
+    const record: CsvRecord = { line, fields: [] };
+    for (;;) {
+      let value = '';
+      const quoted = text.charCodeAt(at) === QUOTE;
+      if (quoted) {
+        let from = at + 1;
+        for (;;) {
+          const close = text.indexOf('"', from);
+          if (close < 0) throw new ParseError(file, 'a quoted field never closes: the file is truncated', record.line);
+          const part = text.slice(from, close);
+          for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) line++;
+          value += part;
+          if (text.charCodeAt(close + 1) !== QUOTE) {
+            at = close + 1;
+            break;
+          }
+          value += '"';
+          from = close + 2;
+        }
+      }
+      // Unquoted text (a whole field, or stray text after a closing quote) runs to the next separator.
+      let end = at;
+      while (end < length) {
+        const code = text.charCodeAt(end);
+        if (code === COMMA || code === CR || code === LF) break;
+        end++;
+      }
+      if (end > at) {
+        if (quoted) record.malformed = true;
+        value += text.slice(at, end);
+        at = end;
+      }
+      record.fields.push(value);
+      if (text.charCodeAt(at) === COMMA) {
+        at++;
+        continue;
+      }
+      if (text.charCodeAt(at) === CR) at++;
+      if (text.charCodeAt(at) === LF) at++;
+      line++;
+      break;
+    }
+    if (record.fields.length > 1 || record.fields[0] !== '') onRecord(record, !hasMoreRecords(text, at));
+  }
+}
+
+/** Whether anything but blank lines follows `at`. */
+function hasMoreRecords(text: string, at: number): boolean {
+  for (let i = at; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== CR && code !== LF) return true;
+  }
+  return false;
+}
+
+/* ------------------------------------------------------------------ building entries --- */
+
+/** One entry from one primary row, and the weak names its remarks quote; null (with a warning) for a bad row. */
+function buildEntry(
+  row: Row,
+  file: string,
+  remarks: string,
+  context: ListingContext,
+  warnings: ParseIssue[],
+): { entry: SourceEntry; weakNames: EntryName[] } | null {
+  const [, name, type, programme, title, callSign, vesselType, tonnage, grt, flag, owner] = row.fields.slice(0, 11).map(valueOf);
+  const kind = type ? SDN_TYPES.get(type.toLowerCase()) : 'organisation';
+  if (!kind || !name) {
+    const problem = name ? `SDN_Type "${type}" is not individual, vessel, aircraft or -0-` : 'SDN_Name is empty';
+    warnings.push({ file, line: row.line, message: `${problem}; row skipped` });
+    return null;
+  }
+  const facts = parseOfacRemarks(remarks, kind);
+  const entry: SourceEntry = {
+    source: context.source,
+    kind,
+    names: [makeName(name, 'primary', 'strong', kind)],
+    birthDates: facts.birthDates,
+    birthPlaces: facts.birthPlaces,
+    nationalities: facts.nationalities,
+    positions: title ? [title, ...facts.positions] : facts.positions,
+    addresses: [],
+    identifiers: facts.identifiers,
+    remarks: facts.remarks,
+    listing: {
+      authority: 'US-OFAC',
+      list: context.list,
+      // Several programmes arrive as "GLOMAG] [BURMA-EO14014": the outer brackets are missing.
+      programmes: programme ? programme.split('] [').map((p) => p.replace(/^\[|\]$/g, '').trim()).filter(Boolean) : [],
+      reference: row.entNum,
+      sourceUrl: context.sourceUrl,
+      dataDate: context.dataDate,
+    },
+  };
+  if (facts.gender) entry.gender = facts.gender;
+  if (facts.listedOn) entry.listing.listedOn = facts.listedOn;
+  if (callSign || vesselType || tonnage || flag || owner) {
+    const vessel: NonNullable<SourceEntry['vessel']> = {};
+    if (callSign) vessel.callSign = callSign;
+    if (vesselType) vessel.type = vesselType;
+    if (tonnage) vessel.tonnage = tonnage;
+    if (owner) vessel.owner = owner;
+    const flagCode = flag ? ofacCountryCode(flag) : undefined;
+    if (flagCode) vessel.flag = flagCode;
+    else if (flag) entry.remarks.push(`Vessel flag ${flag}`);
+    entry.vessel = vessel;
+  }
+  // The model has one tonnage field; gross registered tonnage is another measure, kept as said.
+  if (grt) entry.remarks.push(`GRT ${grt}`);
+  const weakNames = facts.weakNames.map((weak) => makeName(weak.full, weak.type, 'weak', kind));
+  return { entry, weakNames };
+}
+
+/** An EntryName, with "LAST, First Middle" parts for people. */
+function makeName(full: string, type: EntryName['type'], strength: EntryName['strength'], kind: SubjectKind): EntryName {
+  const name: EntryName = { full, type, strength };
+  const parts = kind === 'person' ? personParts(full) : undefined;
+  if (parts) name.parts = parts;
+  return name;
+}
+
+/** "HLAING, Min Aung" → family HLAING, given Min, middle Aung; a suffix after a second comma ("Jr.") is left out. */
+function personParts(full: string): NameParts | undefined {
+  const [family = '', rest = ''] = full.split(',').map((part) => part.trim());
+  if (!family || !rest) return undefined;
+  const [given = '', ...middle] = rest.split(' ');
+  const parts: NameParts = { family, given };
+  if (middle.length) parts.middle = middle.join(' ');
+  return parts;
+}
+
+/**
+ * Adds a name unless the entry has the same spelling already (case aside, as OFAC writes weak
+ * names in either case); a strong copy replaces a weak one.
+ */
+function addName(names: EntryName[], name: EntryName): void {
+  const key = name.full.toLowerCase();
+  const index = names.findIndex((known) => known.full.toLowerCase() === key);
+  const known = names[index];
+  if (!known) names.push(name);
+  else if (known.strength === 'weak' && name.strength === 'strong') names[index] = name;
+}
+
+/** alt.csv rows → names of their entries; rows for unknown entries are counted, not kept. */
+function attachAliases(file: NamedBytes, entries: Map<string, SourceEntry>, primary: string, warnings: ParseIssue[]): void {
+  const orphans = new Set<string>();
+  let orphanRows = 0;
+  readTable(file, 'alt', warnings, (row) => {
+    const entry = entries.get(row.entNum);
+    if (!entry) {
+      orphanRows++;
+      orphans.add(row.entNum);
+      return;
+    }
+    const [, , altType, altName, altRemarks] = row.fields.map(valueOf);
+    if (!altName) {
+      warnings.push({ file: file.name, line: row.line, message: 'alt_name is empty; row skipped' });
+      return;
+    }
+    let type = altType ? ALT_TYPES.get(altType.toLowerCase()) : undefined;
+    if (!type) {
+      warnings.push({ file: file.name, line: row.line, message: `alt_type "${altType ?? '-0-'}" is not aka, fka or nka; read as an alias` });
+      type = 'alias';
+    }
+    // alt_remarks is -0- in every published row; OFAC's own word for its low-quality names is "weak".
+    const weak = !!altRemarks && /\bweak\b/i.test(altRemarks);
+    addName(entry.names, makeName(altName, type, weak ? 'weak' : 'strong', entry.kind));
+    if (altRemarks && !weak) entry.remarks.push(`${altName}: ${altRemarks}`);
+  });
+  if (orphanRows) warnings.push(orphanWarning(file.name, orphanRows, orphans.size, primary));
+}
+
+/** add.csv rows → addresses; an all-null row (OFAC writes one for many vessels) adds nothing. */
+function attachAddresses(file: NamedBytes, entries: Map<string, SourceEntry>, primary: string, warnings: ParseIssue[]): void {
+  const orphans = new Set<string>();
+  let orphanRows = 0;
+  readTable(file, 'add', warnings, (row) => {
+    const entry = entries.get(row.entNum);
+    if (!entry) {
+      orphanRows++;
+      orphans.add(row.entNum);
+      return;
+    }
+    const [, , street, city, country, addRemarks] = row.fields.map(valueOf);
+    const lines = [street, city].filter((part): part is string => !!part);
+    const code = country ? ofacCountryCode(country) : undefined;
+    if (country && !code) lines.push(country); // unresolvable ("Region: Gaza") stays readable
+    if (addRemarks) lines.push(addRemarks);
+    if (!lines.length && !code) return;
+    const address: Address = { lines };
+    if (code) address.country = code;
+    entry.addresses.push(address);
+  });
+  if (orphanRows) warnings.push(orphanWarning(file.name, orphanRows, orphans.size, primary));
+}
+
+/**
+ * Completes each primary row's remarks (column 12) from the comments file where OFAC cut them at
+ * 1000 characters. The continuation often starts mid-word, so the two are joined as they are. A
+ * continuation for remarks that are not cut comes from another version of the list: not used.
+ */
+function createRemarksJoiner(overflow: Map<string, string>) {
+  const used = new Set<string>();
+  const stale: string[] = [];
+  const cutShort: string[] = [];
+  const join = (row: Row): string => {
+    const cut = row.fields[11] ?? '';
+    const extra = overflow.get(row.entNum);
+    let full = cut;
+    if (extra !== undefined) {
+      used.add(row.entNum);
+      if (cut.length < REMARKS_LIMIT) stale.push(row.entNum);
+      else full = extra.startsWith(cut) ? extra : cut + extra; // a file repeating the whole text is taken as is
+    } else if (cut.length >= REMARKS_LIMIT) cutShort.push(row.entNum);
+    return isNull(full) ? '' : full;
+  };
+  const unused = (): string[] => [...overflow.keys()].filter((entNum) => !used.has(entNum));
+  return { join, stale, cutShort, unused };
+}
+
+/** sdn_comments.csv → overflow text by ent_num, as in the file; rows of one ent_num joined in order. */
+function readOverflow(file: NamedBytes, warnings: ParseIssue[]): Map<string, string> {
+  const overflow = new Map<string, string>();
+  readTable(file, 'comments', warnings, (row) => {
+    const text = row.fields[1] ?? '';
+    if (isNull(text)) return;
+    if (overflow.has(row.entNum)) warnings.push({ file: file.name, line: row.line, message: `second overflow row for ent_num ${row.entNum}; appended` });
+    overflow.set(row.entNum, (overflow.get(row.entNum) ?? '') + text);
+  });
+  return overflow;
+}
+
+function orphanWarning(file: string, rowCount: number, entCount: number, primary: string): ParseIssue {
+  return {
+    file,
+    message: `${rowCount} rows (${entCount} ent_nums) refer to entries not in ${primary}; skipped (usual when the files are from different dates)`,
+  };
+}
+
+/** A few ids for a message, so a person can look them up without a thousand-id line. */
+function sample(ids: string[]): string {
+  return ids.length > 5 ? `${ids.slice(0, 5).join(', ')} …` : ids.join(', ');
+}

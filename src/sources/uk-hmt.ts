@@ -1,0 +1,572 @@
+/**
+ * HM Treasury (OFSI) Consolidated List of financial sanctions targets, in the pre-2022 CSV layout
+ * (`sanctionsconlist.csv`): line 1 `Last Updated,dd/mm/yyyy`, line 2 a 29-column header, then one
+ * row per name variant, date-of-birth variant and regime. Rows sharing a `Group ID` are one target.
+ * Windows-1252, LF.
+ *
+ * Several columns are free text that mixes values and notes ("(1) Saudi Arabia 2) Qatar",
+ * "Passport No: 592667 (Qatari passport issued on 3 May 2007)."); values are taken out where the
+ * text makes them clear and the text as printed is always kept beside them.
+ */
+import type { Address, EntryName, Identifier, NameParts, PartialDate, SourceEntry, SourceParseResult, SubjectKind } from '../kb/model';
+import { COUNTRIES, type CountryRecord, countryCodeOf } from '../kb/countries';
+import { foldKey } from '../kb/normalise';
+import { type CsvRecord, readCsvRecords } from './csv';
+import { ParseError, assertSaneSize } from './errors';
+import { cleanSpace, decodeText } from './text';
+
+/** Source id of entries from this list. */
+export const UK_HMT_SOURCE = 'uk-hmt';
+/** Official page of the consolidated list. */
+export const UK_HMT_URL = 'https://www.gov.uk/government/publications/financial-sanctions-consolidated-list-of-targets';
+const LIST_NAME = 'UK HM Treasury Consolidated List';
+
+/** Line 2 of the file, in order. */
+const UK_HEADER = [
+  'Name 6', 'Name 1', 'Name 2', 'Name 3', 'Name 4', 'Name 5', 'Title', 'DOB', 'Town of Birth',
+  'Country of Birth', 'Nationality', 'Passport Details', 'NI Number', 'Position', 'Address 1',
+  'Address 2', 'Address 3', 'Address 4', 'Address 5', 'Address 6', 'Post/Zip Code', 'Country',
+  'Other Information', 'Group Type', 'Alias Type', 'Regime', 'Listed On', 'Last Updated', 'Group ID',
+] as const;
+type UkColumn = (typeof UK_HEADER)[number];
+const COLUMN_INDEX = new Map<UkColumn, number>(UK_HEADER.map((name, i) => [name, i]));
+
+/** A data row with its line, read through `value`. */
+interface UkRow {
+  line: number;
+  fields: string[];
+}
+
+/** Options for `parseUkHmt`. */
+export interface UkHmtParseOptions {
+  /** ISO date to use when the file has no readable `Last Updated` line. */
+  dataDate?: string;
+}
+
+/**
+ * Parses the pre-2022 OFSI consolidated list CSV into one entry per `Group ID`.
+ *
+ * @param file - file name, for messages
+ * @param bytes - the file as downloaded (Windows-1252)
+ * @param options - `dataDate` fallback when line 1 has no date
+ * @returns entries in file order of their first row; rows with the wrong column count or no
+ *   Group ID are skipped with a warning
+ * @throws ParseError on an empty, oversized, truncated or non-UK-HMT file
+ */
+export function parseUkHmt(file: string, bytes: Uint8Array, options: UkHmtParseOptions = {}): SourceParseResult {
+  assertSaneSize(file, bytes);
+  const { text, warnings: encodingWarnings } = decodeUkText(file, bytes);
+  const { records, warnings } = readCsvRecords(file, text);
+  warnings.unshift(...encodingWarnings);
+  const { fileDate, headerAt } = readPreamble(file, records, warnings);
+  const dataDate = fileDate ?? options.dataDate ?? null;
+
+  const groups = new Map<string, UkRow[]>();
+  for (const record of records.slice(headerAt + 1)) {
+    const fields = fitColumns(record);
+    if (!fields) {
+      warnings.push({ file, line: record.line, message: `expected ${UK_HEADER.length} columns, found ${record.fields.length}; row skipped` });
+      continue;
+    }
+    const row = { line: record.line, fields };
+    const groupId = value(row, 'Group ID');
+    if (!groupId) {
+      warnings.push({ file, line: record.line, message: 'row has no Group ID; row skipped' });
+      continue;
+    }
+    const group = groups.get(groupId);
+    if (group) group.push(row);
+    else groups.set(groupId, [row]);
+  }
+
+  const entries: SourceEntry[] = [];
+  for (const [groupId, rows] of groups) {
+    const entry = buildEntry(file, groupId, rows, dataDate ?? '', warnings);
+    if (entry) entries.push(entry);
+  }
+  return { source: UK_HMT_SOURCE, dataDate, entries, warnings };
+}
+
+/* ------------------------------------------------------------------ file structure ------ */
+
+/**
+ * Windows-1252 bytes 0x80–0x9F as WHATWG maps them (index = byte − 0x80). The five bytes the
+ * code page leaves undefined map to the C1 control of the same number, as the standard says.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Node 20.18.3+ (and some 22/23/24 releases) decode `windows-1252` as ISO-8859-1, so 0x91 comes out
+ * as U+0091 instead of a curly quote (https://github.com/nodejs/node/issues/60888, #56542).
+ * Browsers decode it right. A correct decoder never yields U+0080–U+009F except for the five
+ * undefined bytes, which map to themselves here, so this repair is a no-op where nothing is wrong.
+ */
+function repairWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+/**
+ * OFSI publishes Windows-1252. A copy re-saved as UTF-8 (a spreadsheet's "CSV UTF-8") is valid
+ * UTF-8 with multi-byte characters, which Windows-1252 text practically never is, and reading it as
+ * Windows-1252 would turn "é" into "Ã©"; such a file is read as UTF-8, with a warning.
+ */
+function decodeUkText(file: string, bytes: Uint8Array): { text: string; warnings: SourceParseResult['warnings'] } {
+  if (bytes.some((b) => b >= 0x80)) {
+    try {
+      const text = decodeText(file, bytes, 'utf-8');
+      return { text, warnings: [{ file, message: 'file is UTF-8, not the Windows-1252 OFSI publishes; read as UTF-8' }] };
+    } catch {
+      // Not UTF-8: the publisher's own encoding, below.
+    }
+  }
+  return { text: repairWindows1252(decodeText(file, bytes, 'windows-1252')), warnings: [] };
+}
+
+/** Finds the header (line 2 after `Last Updated`, or line 1 without it) and the file's date. */
+function readPreamble(
+  file: string,
+  records: CsvRecord[],
+  warnings: SourceParseResult['warnings'],
+): { fileDate: string | null; headerAt: number } {
+  const first = records[0];
+  if (!first) throw new ParseError(file, 'no rows: this is not a UK HMT consolidated list');
+  if (isHeader(first.fields)) {
+    warnings.push({ file, line: first.line, message: 'no "Last Updated" line before the header; the data date is unknown' });
+    return { fileDate: null, headerAt: 0 };
+  }
+  const label = cleanSpace(first.fields[0] ?? '');
+  if (label !== 'Last Updated') {
+    throw new ParseError(
+      file,
+      `expected "Last Updated,dd/mm/yyyy" then the ${UK_HEADER.length}-column header (${UK_HEADER.slice(0, 3).join(', ')}, …, Group ID), found "${preview(first.fields)}": this is not a UK HMT consolidated list`,
+      first.line,
+    );
+  }
+  const header = records[1];
+  if (!header || !isHeader(header.fields)) {
+    throw new ParseError(
+      file,
+      `expected the ${UK_HEADER.length}-column header (${UK_HEADER.slice(0, 3).join(', ')}, …, Group ID), found "${header ? preview(header.fields) : 'end of file'}"`,
+      header?.line ?? first.line + 1,
+    );
+  }
+  const raw = cleanSpace(first.fields[1] ?? '');
+  const date = ukDate(raw);
+  if (date?.kind === 'day') return { fileDate: date.date, headerAt: 1 };
+  warnings.push({ file, line: first.line, message: `"Last Updated" date "${raw}" is not a dd/mm/yyyy date; the data date is unknown` });
+  return { fileDate: null, headerAt: 1 };
+}
+
+function isHeader(fields: string[]): boolean {
+  const names = fields.map(cleanSpace);
+  while (names.length > UK_HEADER.length && names[names.length - 1] === '') names.pop();
+  return names.length === UK_HEADER.length && UK_HEADER.every((name, i) => names[i] === name);
+}
+
+function preview(fields: string[]): string {
+  const joined = fields.join(',').replace(/,+$/, '');
+  return joined.length > 80 ? `${joined.slice(0, 80)}…` : joined;
+}
+
+/** The row's fields when it has the header's width; trailing empty extras (spreadsheet export) are dropped. */
+function fitColumns(record: CsvRecord): string[] | undefined {
+  const { fields } = record;
+  if (fields.length < UK_HEADER.length) return undefined;
+  if (fields.slice(UK_HEADER.length).some((f) => f.trim() !== '')) return undefined;
+  return fields.slice(0, UK_HEADER.length);
+}
+
+function value(row: UkRow, column: UkColumn): string {
+  return cleanSpace(row.fields[COLUMN_INDEX.get(column) ?? -1] ?? '');
+}
+
+/** Distinct non-empty values of a column over a group's rows, in row order. */
+function distinct(rows: UkRow[], column: UkColumn): string[] {
+  return [...new Set(rows.map((row) => value(row, column)).filter((v) => v !== ''))];
+}
+
+/* ------------------------------------------------------------------ one target ---------- */
+
+function buildEntry(
+  file: string,
+  groupId: string,
+  rows: UkRow[],
+  dataDate: string,
+  warnings: SourceParseResult['warnings'],
+): SourceEntry | undefined {
+  const first = rows[0];
+  if (!first) return undefined;
+  const groupType = value(first, 'Group Type');
+  const otherInformation = distinct(rows, 'Other Information');
+  const kind = kindOf(groupType, value(first, 'Name 6'), otherInformation.join(' '));
+  if (!kind) {
+    warnings.push({ file, line: first.line, message: `Group ID ${groupId}: unknown Group Type "${groupType}" (expected Individual, Entity or Ship); target skipped` });
+    return undefined;
+  }
+  const names = namesOf(rows, kind);
+  if (names.length === 0) {
+    warnings.push({ file, line: first.line, message: `Group ID ${groupId}: no name in any row; target skipped` });
+    return undefined;
+  }
+  if (!names.some((n) => n.type === 'primary')) {
+    warnings.push({ file, line: first.line, message: `Group ID ${groupId}: no "Prime Alias" row; names kept as aliases` });
+  }
+
+  const remarks: string[] = [];
+  const identifiers: Identifier[] = [];
+  for (const [column, type] of [['Passport Details', 'Passport'], ['NI Number', 'National ID No.']] as const) {
+    for (const raw of distinct(rows, column)) {
+      const read = raw.length <= MAX_PICKED_CELL_CHARS ? readDocuments(raw, type, column) : { identifiers: [], remarks: [`${column}: ${raw}`] };
+      identifiers.push(...read.identifiers);
+      remarks.push(...read.remarks);
+    }
+  }
+  identifiers.push(...imoIdentifiers(otherInformation.join(' '), kind));
+  const nationalities: string[] = [];
+  for (const raw of distinct(rows, 'Nationality')) {
+    const read = raw.length <= MAX_PICKED_CELL_CHARS ? readNationalities(raw) : { codes: [], exact: false };
+    nationalities.push(...read.codes.filter((c) => !nationalities.includes(c)));
+    if (!read.exact) remarks.push(`Nationality: ${raw}`);
+  }
+
+  const listedOn = distinct(rows, 'Listed On')
+    .map(ukDate)
+    .flatMap((d) => (d?.kind === 'day' ? [d.date] : []))
+    .sort()[0];
+  const gender = kind === 'person' ? genderIn(otherInformation.join(' ')) : undefined;
+  const vessel = kind === 'vessel' ? vesselDetails(otherInformation.join(' ')) : undefined;
+  const reasons = otherInformation.join('\n');
+
+  return {
+    source: UK_HMT_SOURCE,
+    kind,
+    names,
+    birthDates: uniqueDates(distinct(rows, 'DOB').map((raw) => ukDate(raw) ?? { kind: 'text', text: raw })),
+    birthPlaces: [...new Set(rows.map((r) => [value(r, 'Town of Birth'), value(r, 'Country of Birth')].filter(Boolean).join(', ')).filter(Boolean))],
+    nationalities,
+    positions: [...new Set([...distinct(rows, 'Position'), ...distinct(rows, 'Title')])],
+    ...(gender ? { gender } : {}),
+    addresses: addressesOf(rows),
+    identifiers,
+    remarks,
+    ...(vessel ? { vessel } : {}),
+    listing: {
+      authority: 'UK',
+      list: LIST_NAME,
+      programmes: distinct(rows, 'Regime'),
+      ...(listedOn ? { listedOn } : {}),
+      reference: groupId,
+      sourceUrl: UK_HMT_URL,
+      dataDate,
+      ...(reasons ? { reasons } : {}),
+    },
+  };
+}
+
+/**
+ * Free-text cells longer than this are kept whole rather than picked apart: real ones stay under
+ * 800 characters, and the patterns that pick them apart are not linear on hostile input.
+ */
+const MAX_PICKED_CELL_CHARS = 2000;
+
+/** Company words in a name: a shipping company is not its ship, whatever IMO number its notes cite. */
+const COMPANY_WORDS = /\b(co|company|corp|corporation|ltd|limited|llc|inc|jsc|shipping|trading|group|bank)\b/i;
+
+/**
+ * The list types ships as `Entity`; a target is taken as a vessel when its notes give a valid ship
+ * IMO number and its name has no company words. Companies carry IMO *company* numbers, whose
+ * check digit differs, so the check digit tells the two apart.
+ */
+function kindOf(groupType: string, name: string, notes: string): SubjectKind | undefined {
+  switch (groupType.toLowerCase()) {
+    case 'individual':
+      return 'person';
+    case 'ship':
+    case 'vessel':
+      return 'vessel';
+    case 'entity':
+      return shipImoNumbers(notes).length > 0 && !COMPANY_WORDS.test(name) ? 'vessel' : 'organisation';
+    default:
+      return undefined;
+  }
+}
+
+/* ------------------------------------------------------------------ names --------------- */
+
+function namesOf(rows: UkRow[], kind: SubjectKind): EntryName[] {
+  const names = new Map<string, EntryName>();
+  for (const row of rows) {
+    const given = value(row, 'Name 1');
+    const middle = (['Name 2', 'Name 3', 'Name 4', 'Name 5'] as const).map((c) => value(row, c)).filter(Boolean).join(' ');
+    const family = value(row, 'Name 6');
+    const full = [given, middle, family].filter(Boolean).join(' ');
+    if (!full) continue;
+    const type = nameTypeOf(value(row, 'Alias Type'));
+    const existing = names.get(full);
+    if (existing) {
+      // The same name repeats on every DOB and regime row; a primary mention wins.
+      if (type === 'primary') existing.type = 'primary';
+      continue;
+    }
+    const parts: NameParts = {};
+    if (given) parts.given = given;
+    if (middle) parts.middle = middle;
+    if (family) parts.family = family;
+    names.set(full, { full, ...(kind === 'person' ? { parts } : {}), type, strength: 'strong' });
+  }
+  const all = [...names.values()];
+  return [...all.filter((n) => n.type === 'primary'), ...all.filter((n) => n.type !== 'primary')];
+}
+
+/**
+ * `Prime Alias` is the primary name; `FKA` a former one; `AKA` and anything else an alias. The
+ * layout has no alias-quality column, so every name is as strong as the list states it.
+ */
+function nameTypeOf(aliasType: string): EntryName['type'] {
+  const key = foldKey(aliasType);
+  if (key === 'prime alias' || key === 'primary name') return 'primary';
+  if (key === 'fka' || key === 'formerly known as') return 'formerly';
+  return 'alias';
+}
+
+/* ------------------------------------------------------------------ dates --------------- */
+
+/**
+ * `dd/mm/yyyy`, with `00` for an unknown day or month (`00/00/1980` is the year 1980,
+ * `00/05/1980` May 1980). Undefined when the text is not in that shape or names no real date.
+ */
+function ukDate(raw: string): PartialDate | undefined {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
+  if (!match) return undefined;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1000 || month > 12) return undefined;
+  const yyyy = String(year);
+  const mm = String(month).padStart(2, '0');
+  if (month === 0) return day === 0 ? { kind: 'year', year } : undefined;
+  if (day === 0) return { kind: 'month', date: `${yyyy}-${mm}` };
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return undefined;
+  return { kind: 'day', date: `${yyyy}-${mm}-${String(day).padStart(2, '0')}` };
+}
+
+function uniqueDates(dates: PartialDate[]): PartialDate[] {
+  const seen = new Set<string>();
+  return dates.filter((d) => {
+    const key = JSON.stringify(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/* ------------------------------------------------------------------ nationality --------- */
+
+/**
+ * Demonyms ("Afghan", "Saudi Arabian") from the country data, folded. A demonym shared by a state
+ * and a territory ("American", "French") is the state's: a territory confers no nationality. One
+ * shared by two states ("Congolese", "Dominican") resolves to none rather than to a guess.
+ */
+const DEMONYM_CODES: ReadonlyMap<string, string> = (() => {
+  const holders = new Map<string, CountryRecord[]>();
+  for (const country of COUNTRIES) {
+    for (const demonym of country.demonyms) {
+      const key = foldKey(demonym);
+      holders.set(key, [...(holders.get(key) ?? []), country]);
+    }
+  }
+  const codes = new Map<string, string>();
+  for (const [key, countries] of holders) {
+    const states = countries.length === 1 ? countries : countries.filter((c) => c.unMember);
+    if (states.length === 1 && states[0]) codes.set(key, states[0].code);
+  }
+  return codes;
+})();
+
+/** Country name or demonym → ISO alpha-2. */
+function countryOrDemonymCode(text: string): string | undefined {
+  return countryCodeOf(text) ?? DEMONYM_CODES.get(foldKey(text));
+}
+
+/** `(1)`, `1)`, `(a)`, `a)` list markers the list uses inside one cell. */
+const ENUMERATOR = /(?:^|[\s,;])\(?(?:[1-9]|[a-h])\)\s*/gi;
+/** Words around a nationality that do not change which country it is ("Kuwaiti citizenship"). */
+const NATIONALITY_WORDS = /\b(citizenship|citizen|nationality|nationalities|national|by birth)\b|\//gi;
+/** A statement that is not a current, certain nationality: left for a person to read. */
+const UNCERTAIN = /\b(possibly|believed|revoked|withdrawn|until|former|formerly|false|fraudulent|cancelled)\b/i;
+
+/**
+ * Reads a Nationality cell such as "Afghan", "(1) Somali (2) Swedish", "a) French, b) Tunisian",
+ * "Iranian national and US national/citizen" into ISO codes. `exact` is false when any part was
+ * qualified ("(as at December 2003)"), uncertain or unknown; the caller then keeps the whole text
+ * as a remark.
+ */
+function readNationalities(raw: string): { codes: string[]; exact: boolean } {
+  const codes: string[] = [];
+  let exact = true;
+  for (const item of raw.split(ENUMERATOR).map(trimPunctuation).filter(Boolean)) {
+    // "Trinidad and Tobago" is one country; only split an item that is not one as a whole.
+    const whole = readNationality(item);
+    const parts = whole.code ? [whole] : item.split(/\s*(?:,|;|\band\b|\.\s)\s*/i).map(trimPunctuation).filter(Boolean).map(readNationality);
+    for (const part of parts) {
+      if (part.code && !codes.includes(part.code)) codes.push(part.code);
+      if (!part.code || !part.exact) exact = false;
+    }
+  }
+  return { codes, exact };
+}
+
+function readNationality(text: string): { code: string | undefined; exact: boolean } {
+  if (UNCERTAIN.test(text)) return { code: undefined, exact: false };
+  const withoutNotes = cleanSpace(text.replace(/\([^)]*\)/g, ' '));
+  const core = cleanSpace(withoutNotes.replace(NATIONALITY_WORDS, ' '));
+  const code = core ? countryOrDemonymCode(core) : undefined;
+  return { code, exact: withoutNotes === text };
+}
+
+function trimPunctuation(text: string): string {
+  return text.replace(/^[\s.,;]+|[\s.,;]+$/g, '');
+}
+
+/* ------------------------------------------------------------------ documents ----------- */
+
+/**
+ * A document number: letters then a digit, then letters, digits and separators ("D1903",
+ * "0018061/104", "A-374184"), optionally after a separate one- or two-letter series ("D 000974").
+ */
+const NUMBER_TOKEN = /\b(?:[A-Z]{1,2} (?=\d))?[A-Za-z]*-?\d[A-Za-z\d/.-]*/g;
+/** Uppercase words that read like a series letter but are labels ("ID 1234", "NO 1234"). */
+const NOT_A_SERIES = /^(ID|NO|NI|OF|IS|AT|ON|IN) /;
+
+/**
+ * Reads a Passport Details or NI Number cell, one identifier per numbered item. The value is the
+ * first document number in the item; the item text as printed is kept as the note, so dates,
+ * issuers and remarks are never lost. An item with no recognisable number becomes a remark.
+ */
+function readDocuments(raw: string, type: string, column: UkColumn): { identifiers: Identifier[]; remarks: string[] } {
+  const pieces = raw.split(ENUMERATOR).map((p) => p.trim()).filter(Boolean);
+  // "Jordanian passport numbers (1) K048787 (2) 486298": the text before the first item labels them all.
+  const label = pieces.length > 1 && !numberIn(pieces[0] ?? '') ? pieces.shift() : undefined;
+  const identifiers: Identifier[] = [];
+  const remarks: string[] = [];
+  for (const item of pieces) {
+    const text = label ? `${label} ${item}` : item;
+    const number = numberIn(item);
+    if (!number) {
+      remarks.push(`${column}: ${text}`);
+      continue;
+    }
+    const country = documentCountry(item, number) ?? (label ? leadingCountry(label) : undefined);
+    identifiers.push({
+      type,
+      value: number.value,
+      ...(country ? { country } : {}),
+      ...(text !== number.value ? { note: text } : {}),
+    });
+  }
+  return { identifiers, remarks };
+}
+
+function numberIn(text: string): { value: string; end: number } | undefined {
+  for (const match of text.matchAll(NUMBER_TOKEN)) {
+    const token = match[0].replace(NOT_A_SERIES, '').replace(/[./-]+$/, '');
+    const start = (match.index ?? 0) + match[0].length - match[0].replace(NOT_A_SERIES, '').length;
+    const digits = token.replace(/\D/g, '').length;
+    // Skip years and dates ("Issued 1993", "03/07/1996") that come before a number.
+    if (digits < 3 || /^(19|20)\d\d$/.test(token) || /^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(token)) continue;
+    return { value: token, end: start + token.length };
+  }
+  return undefined;
+}
+
+/** Issuing country from "(Qatari passport …)" right after the number, or "Tunisia number …" before it. */
+function documentCountry(item: string, number: { value: string; end: number }): string | undefined {
+  const paren = /^\s*\(([^)]*)\)/.exec(item.slice(number.end));
+  if (paren?.[1]) {
+    const inside = paren[1].trim();
+    const code = countryOrDemonymCode(inside) ?? countryOrDemonymCode(inside.split(/\s+/)[0] ?? '');
+    if (code) return code;
+  }
+  return leadingCountry(item);
+}
+
+function leadingCountry(text: string): string | undefined {
+  // A capitalised word only: "PS381420397" must not read as Palestine.
+  const firstWord = /^\s*([A-Z][a-z]{3,})\b/.exec(text)?.[1];
+  return firstWord ? countryOrDemonymCode(firstWord) : undefined;
+}
+
+/* ------------------------------------------------------------------ addresses ----------- */
+
+const ADDRESS_LINES = ['Address 1', 'Address 2', 'Address 3', 'Address 4', 'Address 5', 'Address 6', 'Post/Zip Code'] as const;
+
+/**
+ * One address per distinct address block. The Country cell becomes the ISO code when it is a plain
+ * country name; otherwise ("Afghanistan (since 2009)") it stays as the last line, code or not.
+ * Lines are kept as printed.
+ */
+function addressesOf(rows: UkRow[]): Address[] {
+  const seen = new Set<string>();
+  const addresses: Address[] = [];
+  for (const row of rows) {
+    const lines = ADDRESS_LINES.map((c) => value(row, c)).filter(Boolean);
+    const countryText = value(row, 'Country');
+    // With no Country cell, a last line that is a country name ("Libya") still says where.
+    const code = countryText ? countryCodeOf(countryText) : lines.length > 0 ? countryCodeOf(lines[lines.length - 1] ?? '') : undefined;
+    if (countryText && (!code || /[()]/.test(countryText))) lines.push(countryText);
+    if (lines.length === 0 && !code) continue;
+    const address: Address = { lines, ...(code ? { country: code } : {}) };
+    const key = JSON.stringify(address);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    addresses.push(address);
+  }
+  return addresses;
+}
+
+/* ------------------------------------------------------------------ notes --------------- */
+
+/** "Female.", "Gender: male.", "Sex: female," as a statement of its own, not inside a sentence. */
+const GENDER_STATEMENT = /(?:^|[.;]\s*|\b(?:gender|sex|description)\s*:\s*)(male|female)\s*(?=[.;,]|$)/gi;
+
+function genderIn(notes: string): 'male' | 'female' | undefined {
+  const found = new Set([...notes.matchAll(GENDER_STATEMENT)].map((m) => (m[1] ?? '').toLowerCase()));
+  if (found.size !== 1) return undefined;
+  return found.has('female') ? 'female' : 'male';
+}
+
+/** "IMO: 8937675", "(IMO number: 7303803)", "Company Number IMO 5434358". */
+const IMO_MENTION = /\bIMO(?:\s+(?:number|no\.?))?\s*:?\s*(\d{7})\b/gi;
+
+function imoMentions(notes: string): string[] {
+  return [...new Set([...notes.matchAll(IMO_MENTION)].map((m) => m[1] ?? ''))];
+}
+
+/** IMO ship numbers: the 7th digit is the sum of the first six weighted 7…2, modulo 10. */
+function isShipImoNumber(digits: string): boolean {
+  if (!/^\d{7}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 6; i++) sum += Number(digits[i]) * (7 - i);
+  return sum % 10 === Number(digits[6]);
+}
+
+function shipImoNumbers(notes: string): string[] {
+  return imoMentions(notes).filter(isShipImoNumber);
+}
+
+/**
+ * IMO numbers from the notes: a vessel's own ship number, or an organisation's company number.
+ * A ship number in an organisation's notes belongs to a ship it owns or manages, not to it.
+ */
+function imoIdentifiers(notes: string, kind: SubjectKind): Identifier[] {
+  const imos = imoMentions(notes);
+  const own = kind === 'vessel' ? imos.filter(isShipImoNumber) : kind === 'organisation' ? imos.filter((n) => !isShipImoNumber(n)) : [];
+  const mmsi = kind === 'vessel' ? [...notes.matchAll(/\bMMSI\s*:?\s*(\d{9})\b/gi)].map((m) => m[1] ?? '') : [];
+  return [...own.map((n) => ({ type: 'IMO', value: n })), ...[...new Set(mmsi)].map((n) => ({ type: 'MMSI', value: n }))];
+}
+
+function vesselDetails(notes: string): SourceEntry['vessel'] {
+  const flag = /\bFlag(?:\s+State)?\s*:\s*([^.;]+)/i.exec(notes)?.[1]?.trim();
+  return flag ? { flag } : undefined;
+}

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_MISSING, HAS_CHROMIUM, launchChromium, type ExtensionBrowser } from '../support/chromium';
+import { startPageServer, type PageServer } from '../support/page-server';
+import { HAS_SHARED, SHARED_DIR, SHARED_MISSING } from '../support/shared';
+
+/** Every file of shared/data but the README and the older OFAC snapshot (same file names as the current ones). */
+function sharedListFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return e.name === 'matched_2021-07' ? [] : walk(full);
+      return e.name.endsWith('.md') ? [] : [full];
+    });
+  return walk(path.join(SHARED_DIR, 'data')).sort();
+}
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED)(`options page import ${!HAS_CHROMIUM ? CHROMIUM_MISSING : HAS_SHARED ? '' : SHARED_MISSING}`, () => {
+  beforeAll(async () => {
+    server = await startPageServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('imports the real lists through the file input, then marks a listed person on a page', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options/index.html`);
+    await options.getByText('No list loaded yet').waitFor();
+    await options.locator('input[type=file]').setInputFiles(sharedListFiles());
+    await options.locator('progress').waitFor(); // progress is visible while it works
+    await options.locator('[data-import=done]').waitFor({ timeout: 120_000 });
+    expect(await options.locator('[data-import=done] li.error').count()).toBe(0);
+    // The status table lists each list with its entries and data date.
+    await options.locator('tr[data-source="un"]').waitFor();
+    expect(await options.locator('tr[data-source="un"] td.num').textContent()).toBe('1,003');
+    expect(await options.locator('tr[data-source="un"]').textContent()).toContain('27 Feb 2026');
+    expect(await options.locator('tr[data-source="ofac-sdn"] td.num').textContent()).toBe('14,965');
+
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/fixtures/listed-person.html'));
+    const mark = page.locator('#lead backstory-mark[data-kind="person"]');
+    await mark.waitFor();
+    expect(await mark.textContent()).toBe('Min Aung Hlaing');
+    await mark.hover();
+    const card = page.locator('backstory-card');
+    await expect.poll(() => card.evaluate((host) => host.shadowRoot?.textContent ?? '')).toContain('OFAC SDN List');
+    const text = await card.evaluate((host) => host.shadowRoot?.textContent ?? '');
+    expect(text).toContain('BURMA-EO14014');
+    expect(text).toContain('3 Jul 1956');
+    // Countries still carry their card, now with SIPRI figures loaded.
+    expect(await page.locator('#lead backstory-mark[data-entity="country:MM"]').count()).toBe(1);
+  });
+});
