@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const TEST = process.argv.includes('--test');
+// Another output folder (BACKSTORY_DIST=dist-x) lets parallel work build and test without clobbering dist/.
+const DIST = process.env.BACKSTORY_DIST ?? 'dist';
 const BROWSERS = ['chrome', 'firefox'];
 const ENTRIES = [
   { in: 'src/background/index.ts', out: 'background' },
@@ -102,7 +104,7 @@ function zip(outdir, browser) {
     }
   };
   walk(outdir);
-  const target = `dist/backstory-${pkg.version}-${browser}${TEST ? '-test' : ''}.zip`;
+  const target = `${DIST}/backstory-${pkg.version}-${browser}${TEST ? '-test' : ''}.zip`;
   fs.writeFileSync(target, zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));
   return target;
 }
@@ -115,7 +117,7 @@ function report(metafile, browser) {
 }
 
 for (const browser of BROWSERS) {
-  const outdir = `dist/${browser}`;
+  const outdir = `${DIST}/${browser}`;
   fs.rmSync(outdir, { recursive: true, force: true });
   const metafile = await bundle(outdir, browser);
   copyStatic(outdir);

@@ -27,6 +27,8 @@ export interface KbStatus {
   lists: ListSummary[];
   datasets: KbArtifact['datasets'];
   names: number;
+  /** Milliseconds the background took to load the knowledge base it answers from. */
+  loadMs: number;
   /** Why the stored knowledge base could not be loaded, when it could not. */
   error?: string;
 }

@@ -42,7 +42,7 @@ const checks = [
     return ok;
   },
   () => run('release build', 'node', ['build.mjs']),
-  () => run('Firefox lint', 'npx', ['web-ext', 'lint', '-s', 'dist/firefox', '--self-hosted']),
+  () => run('Firefox lint', 'npx', ['web-ext', 'lint', '-s', `${process.env.BACKSTORY_DIST ?? 'dist'}/firefox`, '--self-hosted']),
 ];
 
 let allOk = true;

@@ -12,24 +12,28 @@ import type { KbStatus } from '../messages';
 interface Loaded {
   kb: KnowledgeBase;
   meta: KbMeta | null;
+  /** Milliseconds the last load took, from opening IndexedDB to a ready index. */
+  loadMs: number;
 }
 
 let loading: Promise<Loaded> | null = null;
 let lastError: string | null = null;
 
 async function load(previous: Loaded | null): Promise<Loaded> {
+  const started = performance.now();
+  const countriesOnly = (): Loaded => ({ kb: createCountryKnowledgeBase(), meta: null, loadMs: performance.now() - started });
   try {
     const current = await readCurrent();
-    if (!current) return previous ?? { kb: createCountryKnowledgeBase(), meta: null };
+    if (!current) return previous ?? countriesOnly();
     assertCore(current.core);
     const generation = current.meta.generation;
     const kb = loadKnowledgeBase(current.core, (ids) => readCards(generation, ids));
     lastError = null;
-    return { kb, meta: current.meta };
+    return { kb, meta: current.meta, loadMs: performance.now() - started };
   } catch (error) {
     lastError = `The stored knowledge base could not be loaded: ${(error as Error).message}`;
     console.error(`Backstory: ${lastError}`);
-    return previous ?? { kb: createCountryKnowledgeBase(), meta: null };
+    return previous ?? countriesOnly();
   }
 }
 
@@ -50,8 +54,9 @@ export async function reloadKb(): Promise<KbStatus> {
 
 export async function status(): Promise<KbStatus> {
   loading ??= load(null);
-  const { kb, meta } = await loading;
+  const { kb, meta, loadMs } = await loading;
   return {
+    loadMs,
     installedAt: meta?.installedAt ?? null,
     lists: meta?.lists ?? [],
     datasets: meta?.datasets ?? [],

@@ -56,6 +56,16 @@ export interface MilexFacts {
   provenance: Provenance;
 }
 
+/**
+ * How sure Backstory is that the page means this listed entity: 'strong' when the name is
+ * distinctive and the page agrees (a country, role or organisation near the mention that matches
+ * the listing); 'possible' on the name alone. Reasons are short phrases the card shows.
+ */
+export interface MatchInfo {
+  tier: 'strong' | 'possible';
+  reasons: string[];
+}
+
 export interface EntityCard {
   id: string;
   kind: EntityKind;
@@ -74,4 +84,6 @@ export interface EntityCard {
   remarks?: string[];
   /** Why list entries were taken to be this one entity. */
   mergedBecause?: MergeReason[];
+  /** For a listed entity on a page: how sure the match is (set per page by the background). */
+  match?: MatchInfo;
 }

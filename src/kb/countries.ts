@@ -67,6 +67,11 @@ const PUBLISHER_SPELLINGS: Record<string, string> = {
   'hong kong': 'HK',
   'macau': 'MO',
   'china hong kong special administrative region': 'HK',
+  'st vincent and the grenadines': 'VC',
+  'st kitts and nevis': 'KN',
+  'st kitts nevis': 'KN',
+  'north macedonia the republic of': 'MK',
+  'cote d ivoire': 'CI',
   'china macao special administrative region': 'MO',
 };
 

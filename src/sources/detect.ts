@@ -38,8 +38,10 @@ export function detectFormat(file: NamedBytes): SourceFormat | null {
   const bytes = file.bytes;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return detectWorkbook(file);
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, HEAD_BYTES)).replace(/^\uFEFF|^ï»¿/, '');
-  if (/^\s*<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*<CONSOLIDATED_LIST[\s>]/.test(head)) return { format: 'un-consolidated' };
-  if (/^\s*<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*<data-set[\s>]/.test(head)) return { format: 'canada-sema' };
+  // XML: the root element decides. A DOCTYPE may stand before it; the parser then refuses any
+  // entity declarations in it with a clear error, so a bomb is reported, not just "unknown".
+  if (/^\s*</.test(head) && /<CONSOLIDATED_LIST[\s>]/.test(head)) return { format: 'un-consolidated' };
+  if (/^\s*</.test(head) && /<data-set[\s>]/.test(head)) return { format: 'canada-sema' };
   if (/^Last Updated,/.test(head)) return { format: 'uk-hmt' };
   if (/^"?id"?,"?schema"?,"?name"?,/.test(head)) return { format: 'opensanctions-simple' };
   if (/^Transfers of major (conventional )?(arms|weapons)/i.test(head) || /^Recipient,Supplier,Year of order/m.test(head)) {

@@ -206,7 +206,8 @@ function readTable(file: NamedBytes, role: OfacLegacyRole, warnings: ParseIssue[
     if (skipped <= MAX_ROW_WARNINGS) warnings.push({ file: file.name, line, message: `${message}; row skipped` });
   };
   splitRecords(file.name, text, ({ fields, line, malformed }, isLast) => {
-    const entNum = fields[0]?.trim() ?? '';
+    const firstField = fields[0] ?? '';
+    const entNum = ENT_NUM_RE.test(firstField) ? firstField : firstField.trim();
     const isFirst = first;
     first = false;
     // Only once the file has shown it is this format: a wrong file is reported as wrong, not as cut.
@@ -261,10 +262,14 @@ function isNull(field: string): boolean {
   return field.length < 8 && (field.trim() === '-0-' || field.trim() === '');
 }
 
-/** A field's value for the model: null for the null marker, else spaces collapsed. */
-function valueOf(field: string | undefined): string | null {
-  if (field === undefined || isNull(field)) return null;
-  return tidySpace(field);
+/** The first `count` fields' values for the model: null for the null marker, else spaces collapsed. */
+function valuesOf(fields: string[], count: number): (string | null)[] {
+  const values: (string | null)[] = new Array<string | null>(count);
+  for (let i = 0; i < count; i++) {
+    const field = fields[i];
+    values[i] = field === undefined || isNull(field) ? null : tidySpace(field);
+  }
+  return values;
 }
 
 const QUOTE = 34;
@@ -275,7 +280,8 @@ const LF = 10;
 interface CsvRecord {
   line: number;
   fields: string[];
-  malformed?: true;
+  /** Text followed a closing quote (`"a"b`): not CSV as OFAC writes it. */
+  malformed: boolean;
 }
 
 /**
@@ -291,7 +297,7 @@ function splitRecords(file: string, text: string, onRecord: (record: CsvRecord, 
   let at = 0;
   let line = 1;
   while (at < length) {
-    const record: CsvRecord = { line, fields: [] };
+    const record: CsvRecord = { line, fields: [], malformed: false };
     for (;;) {
       let value = '';
       const quoted = text.charCodeAt(at) === QUOTE;
@@ -299,7 +305,7 @@ function splitRecords(file: string, text: string, onRecord: (record: CsvRecord, 
         let from = at + 1;
         for (;;) {
           const close = text.indexOf('"', from);
-          if (close < 0) throw new ParseError(file, 'a quoted field never closes: the file is truncated', record.line);
+          if (close < 0) throw new ParseError(file, 'a quoted field never closes: the file is truncated or damaged', record.line);
           const part = text.slice(from, close);
           for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) line++;
           value += part;
@@ -356,7 +362,7 @@ function buildEntry(
   context: ListingContext,
   warnings: ParseIssue[],
 ): { entry: SourceEntry; weakNames: EntryName[] } | null {
-  const [, name, type, programme, title, callSign, vesselType, tonnage, grt, flag, owner] = row.fields.slice(0, 11).map(valueOf);
+  const [, name, type, programme, title, callSign, vesselType, tonnage, grt, flag, owner] = valuesOf(row.fields, 11);
   const kind = type ? SDN_TYPES.get(type.toLowerCase()) : 'organisation';
   if (!kind || !name) {
     const problem = name ? `SDN_Type "${type}" is not individual, vessel, aircraft or -0-` : 'SDN_Name is empty';
@@ -414,12 +420,15 @@ function makeName(full: string, type: EntryName['type'], strength: EntryName['st
 
 /** "HLAING, Min Aung" → family HLAING, given Min, middle Aung; a suffix after a second comma ("Jr.") is left out. */
 function personParts(full: string): NameParts | undefined {
-  const [family = '', rest = ''] = full.split(',').map((part) => part.trim());
+  const comma = full.indexOf(',');
+  if (comma < 0) return undefined;
+  const family = full.slice(0, comma).trim();
+  const suffix = full.indexOf(',', comma + 1);
+  const rest = full.slice(comma + 1, suffix < 0 ? full.length : suffix).trim();
   if (!family || !rest) return undefined;
-  const [given = '', ...middle] = rest.split(' ');
-  const parts: NameParts = { family, given };
-  if (middle.length) parts.middle = middle.join(' ');
-  return parts;
+  const space = rest.indexOf(' ');
+  if (space < 0) return { family, given: rest };
+  return { family, given: rest.slice(0, space), middle: rest.slice(space + 1) };
 }
 
 /**
@@ -445,7 +454,7 @@ function attachAliases(file: NamedBytes, entries: Map<string, SourceEntry>, prim
       orphans.add(row.entNum);
       return;
     }
-    const [, , altType, altName, altRemarks] = row.fields.map(valueOf);
+    const [, , altType, altName, altRemarks] = valuesOf(row.fields, 5);
     if (!altName) {
       warnings.push({ file: file.name, line: row.line, message: 'alt_name is empty; row skipped' });
       return;
@@ -455,7 +464,8 @@ function attachAliases(file: NamedBytes, entries: Map<string, SourceEntry>, prim
       warnings.push({ file: file.name, line: row.line, message: `alt_type "${altType ?? '-0-'}" is not aka, fka or nka; read as an alias` });
       type = 'alias';
     }
-    // alt_remarks is -0- in every published row; OFAC's own word for its low-quality names is "weak".
+    // OFAC puts weak names in the primary remarks, and alt_remarks is -0- in every real row seen;
+    // a "weak" here is still honoured, so a file that marks its aliases that way is read right.
     const weak = !!altRemarks && /\bweak\b/i.test(altRemarks);
     addName(entry.names, makeName(altName, type, weak ? 'weak' : 'strong', entry.kind));
     if (altRemarks && !weak) entry.remarks.push(`${altName}: ${altRemarks}`);
@@ -474,7 +484,7 @@ function attachAddresses(file: NamedBytes, entries: Map<string, SourceEntry>, pr
       orphans.add(row.entNum);
       return;
     }
-    const [, , street, city, country, addRemarks] = row.fields.map(valueOf);
+    const [, , street, city, country, addRemarks] = valuesOf(row.fields, 6);
     const lines = [street, city].filter((part): part is string => !!part);
     const code = country ? ofacCountryCode(country) : undefined;
     if (country && !code) lines.push(country); // unresolvable ("Region: Gaza") stays readable

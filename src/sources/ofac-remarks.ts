@@ -19,7 +19,10 @@ export interface OfacRemarkFacts {
   identifiers: Identifier[];
   /** `Position: …` segments. */
   positions: string[];
-  /** OFAC's weak a.k.a.s: the names it quotes in remarks (`a.k.a. 'BNC'`) instead of listing in alt.csv. */
+  /**
+   * OFAC's weak a.k.a.s. The CSV formats carry them only here, single-quoted in the primary
+   * record's remarks (`a.k.a. 'BNC'`), never in alt.csv: https://ofac.treasury.gov/faqs/123
+   */
   weakNames: { full: string; type: 'alias' | 'formerly' }[];
   /** Earliest `Listing Date (…): 24 Feb 2022` as ISO; the segment itself stays in `remarks` for its qualifier. */
   listedOn?: string;
@@ -148,7 +151,7 @@ function wholePeriod(text: string): PartialDate | undefined {
 /** `YYYY-MM-DD` for a real calendar day, else undefined. */
 function isoDay(year: number, monthName: string, day: number): string | undefined {
   const month = MONTHS.get(monthName.toLowerCase());
-  if (!month || day < 1) return undefined;
+  if (!month || day < 1 || year < 1000) return undefined; // Date.UTC reads years 0–99 as 19xx
   const date = new Date(Date.UTC(year, Number(month) - 1, day));
   if (date.getUTCDate() !== day) return undefined;
   return `${year}-${month}-${String(day).padStart(2, '0')}`;

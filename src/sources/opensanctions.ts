@@ -30,7 +30,8 @@ const REQUIRED_COLUMNS = [
 /** Columns of newer exports. */
 const OPTIONAL_COLUMNS = ['program_ids', 'last_change'] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
-const EXPECTED_HEADER = 'id, schema, name, aliases, birth_date, countries, addresses, identifiers, sanctions, phones, emails, [program_ids,] dataset, first_seen, last_seen[, last_change]';
+const EXPECTED_HEADER =
+  'id, schema, name, aliases, birth_date, countries, addresses, identifiers, sanctions, phones, emails, [program_ids,] dataset, first_seen, last_seen[, last_change]';
 
 /** FollowTheMoney schema → the kind of subject. Other schemata are not listed subjects here. */
 const SCHEMA_KINDS: Record<string, SubjectKind> = {

@@ -13,7 +13,18 @@ export function decodeText(file: string, bytes: Uint8Array, encoding: 'utf-8' | 
     throw new ParseError(file, `not valid ${encoding} text (wrong encoding, or not a text file)`);
   }
   if (text.includes('\u0000')) throw new ParseError(file, 'contains NUL bytes: not a text file');
-  return text;
+  return encoding === 'windows-1252' ? fixC1(text) : text;
+}
+
+/**
+ * Windows-1252 puts curly quotes, dashes, € and a few letters at 0x80–0x9F. Node's TextDecoder
+ * (v20, nodejs/node#56542) decodes those bytes as the C1 controls U+0080–U+009F instead, as
+ * Latin-1 would; browsers decode them right. Map them, so the kb tool and the extension agree.
+ */
+const C1_TO_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function fixC1(text: string): string {
+  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => C1_TO_1252[c.charCodeAt(0) - 0x80] ?? c) : text;
 }
 
 /** Collapses runs of white space and trims; the sources pad names with stray spaces. */

@@ -30,6 +30,8 @@ const UK_HEADER = [
 ] as const;
 type UkColumn = (typeof UK_HEADER)[number];
 const COLUMN_INDEX = new Map<UkColumn, number>(UK_HEADER.map((name, i) => [name, i]));
+/** The header as error messages name it. */
+const HEADER_SUMMARY = `${UK_HEADER.length}-column header (${UK_HEADER.slice(0, 3).join(', ')}, …, Group ID)`;
 
 /** A data row with its line, read through `value`. */
 interface UkRow {
@@ -140,7 +142,7 @@ function readPreamble(
   if (label !== 'Last Updated') {
     throw new ParseError(
       file,
-      `expected "Last Updated,dd/mm/yyyy" then the ${UK_HEADER.length}-column header (${UK_HEADER.slice(0, 3).join(', ')}, …, Group ID), found "${preview(first.fields)}": this is not a UK HMT consolidated list`,
+      `expected "Last Updated,dd/mm/yyyy" then the ${HEADER_SUMMARY}, found "${preview(first.fields)}": this is not a UK HMT consolidated list`,
       first.line,
     );
   }
@@ -148,7 +150,7 @@ function readPreamble(
   if (!header || !isHeader(header.fields)) {
     throw new ParseError(
       file,
-      `expected the ${UK_HEADER.length}-column header (${UK_HEADER.slice(0, 3).join(', ')}, …, Group ID), found "${header ? preview(header.fields) : 'end of file'}"`,
+      `expected the ${HEADER_SUMMARY}, found "${header ? preview(header.fields) : 'end of file'}"`,
       header?.line ?? first.line + 1,
     );
   }
@@ -202,7 +204,8 @@ function buildEntry(
   const otherInformation = distinct(rows, 'Other Information');
   const kind = kindOf(groupType, value(first, 'Name 6'), otherInformation.join(' '));
   if (!kind) {
-    warnings.push({ file, line: first.line, message: `Group ID ${groupId}: unknown Group Type "${groupType}" (expected Individual, Entity or Ship); target skipped` });
+    const message = `Group ID ${groupId}: unknown Group Type "${groupType}" (expected Individual, Entity or Ship); target skipped`;
+    warnings.push({ file, line: first.line, message });
     return undefined;
   }
   const names = namesOf(rows, kind);

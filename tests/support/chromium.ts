@@ -21,7 +21,7 @@ export interface ExtensionBrowser {
 }
 
 export async function launchChromium(build: 'chrome' = 'chrome'): Promise<ExtensionBrowser> {
-  const extension = path.join(REPO_ROOT, 'dist', build);
+  const extension = path.join(REPO_ROOT, process.env.BACKSTORY_DIST ?? 'dist', build);
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`no build at ${extension}: run npm run build:test`);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backstory-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

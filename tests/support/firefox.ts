@@ -18,7 +18,7 @@ export const ADDON_ID: string = manifest.browser_specific_settings.gecko.id;
 export const ADDON_UUID = '6f1c2a3b-9d4e-4f5a-8b7c-0d1e2f3a4b5c';
 
 export async function launchFirefox(): Promise<Browser> {
-  const extension = path.join(REPO_ROOT, 'dist', 'firefox');
+  const extension = path.join(REPO_ROOT, process.env.BACKSTORY_DIST ?? 'dist', 'firefox');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,

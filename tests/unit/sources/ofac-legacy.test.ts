@@ -296,7 +296,7 @@ describe('parseOfacLegacy on odd and bad input', () => {
     const bytes = readFixture('sources', 'ofac', 'sdn.csv');
     const insideSecondRow = new TextDecoder('windows-1252').decode(bytes).indexOf('TESTCORP LLC",') + 4;
     const cut = { name: 'sdn.csv', bytes: bytes.subarray(0, insideSecondRow) };
-    expect(() => parseOfacLegacy({ sdn: cut }, 'sdn')).toThrow(/line 2: a quoted field never closes: the file is truncated/);
+    expect(() => parseOfacLegacy({ sdn: cut }, 'sdn')).toThrow(/line 2: a quoted field never closes: the file is truncated or damaged/);
   });
 
   it('refuses a file cut inside the last unquoted field', () => {
