@@ -51,6 +51,8 @@ export async function rebuildWith(incoming: readonly SourceFile[], onProgress?: 
   if (slotted.some((f) => failedNew.has(f.name))) {
     // Leave the failed files out, and let the stored copies of their slots stand in.
     slotted.splice(0, slotted.length, ...slotted.filter((f) => !failedNew.has(f.name)));
+    // Nothing new survived: the knowledge base in use is already built from the stored files.
+    if (slotted.length === 0) return { files: reports, meta: null, entities: 0, names: 0 };
     data = read(combine(stored, slotted), onProgress);
   }
   onProgress?.({ stage: 'compiling', fraction: 0.6 });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_MISSING, HAS_CHROMIUM, launchChromium, type ExtensionBrowser } from '../support/chromium';
 import { startPageServer, type PageServer } from '../support/page-server';
-import { HAS_SHARED, SHARED_DIR, SHARED_MISSING } from '../support/shared';
+import { HAS_SHARED, REPO_ROOT, SHARED_DIR, SHARED_MISSING } from '../support/shared';
 
 /** Every file of shared/data but the README and the older OFAC snapshot (same file names as the current ones). */
 function sharedListFiles(): string[] {
@@ -56,5 +57,34 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED)(`options page import ${!HAS_CHROMI
     expect(text).toContain('3 Jul 1956');
     // Countries still carry their card, now with SIPRI figures loaded.
     expect(await page.locator('#lead backstory-mark[data-entity="country:MM"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('reports bad files with a clear error and keeps the last good knowledge base', async () => {
+    const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'backstory-bad-'));
+    const un = fs.readFileSync(path.join(SHARED_DIR, 'data', 'un', 'consolidated.xml'));
+    fs.writeFileSync(path.join(bad, 'consolidated.xml'), un.subarray(0, Math.floor(un.length / 3))); // cut short
+    fs.copyFileSync(path.join(REPO_ROOT, 'tests/fixtures/sources/canada/entity-bomb.xml'), path.join(bad, 'sema-lmes.xml'));
+    fs.copyFileSync(path.join(REPO_ROOT, 'tests/fixtures/sources/ofac/utf16.csv'), path.join(bad, 'sdn.csv')); // wrong encoding
+    fs.writeFileSync(path.join(bad, 'holiday.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70])); // wrong format
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options/index.html`);
+    await options.locator('tr[data-source="un"]').waitFor();
+    await options.locator('input[type=file]').setInputFiles(fs.readdirSync(bad).map((f) => path.join(bad, f)));
+    await options.locator('[data-import=done]').waitFor({ timeout: 120_000 });
+    const errors = await options.locator('[data-import=done] li.error').allTextContents();
+    expect(errors).toHaveLength(4);
+    expect(errors.find((e) => e.includes('consolidated.xml'))).toMatch(/line \d+/);
+    expect(errors.find((e) => e.includes('sema-lmes.xml'))).toMatch(/entit/i);
+    expect(errors.find((e) => e.includes('holiday.jpg'))).toMatch(/not a format Backstory reads/);
+    expect(errors.find((e) => e.includes('sdn.csv'))).toBeTruthy();
+    // The lists in use are the ones imported before.
+    expect(await options.locator('tr[data-source="un"] td.num').textContent()).toBe('1,003');
+    expect(await options.locator('tr[data-source="ofac-sdn"] td.num').textContent()).toBe('14,965');
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/fixtures/listed-person.html'));
+    await page.locator('#lead backstory-mark[data-kind="person"]').waitFor();
+    fs.rmSync(bad, { recursive: true, force: true });
   });
 });
