@@ -89,7 +89,7 @@ function writeManifest(outdir, browser) {
     delete manifest.background.service_worker;
     // Test build only: BiDi cannot open moz-extension:// pages, but a test page may navigate to a
     // web-accessible popup (shared/docs/browser-testing.md, "Firefox pitfalls").
-    if (TEST) manifest.web_accessible_resources = [{ resources: ['popup/index.html'], matches: ['http://127.0.0.1/*'] }];
+    if (TEST) manifest.web_accessible_resources = [{ resources: ['popup/index.html', 'options/index.html'], matches: ['http://127.0.0.1/*'] }];
   }
   fs.writeFileSync(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
