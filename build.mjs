@@ -8,6 +8,7 @@ import * as esbuild from 'esbuild';
 import { zipSync } from 'fflate';
 import fs from 'node:fs';
 import path from 'node:path';
+import { lintBuild } from './tools/lint.mjs';
 
 const TEST = process.argv.includes('--test');
 // Another output folder (BACKSTORY_DIST=dist-x) lets parallel work build and test without clobbering dist/.
@@ -19,6 +20,7 @@ const ENTRIES = [
   { in: 'src/popup/main.tsx', out: 'popup/main' },
   { in: 'src/options/main.tsx', out: 'options/main' },
   { in: 'src/options/import-worker.ts', out: 'options/import-worker' },
+  { in: 'src/background/rebuild-worker.ts', out: 'rebuild-worker' }, // Firefox: list updates compile off the event page's thread
 ];
 const STATIC = [
   { from: 'src/content/content.css', to: 'content.css' },
@@ -26,6 +28,9 @@ const STATIC = [
   { from: 'src/popup/popup.css', to: 'popup/popup.css' },
   { from: 'src/options/index.html', to: 'options/index.html' },
   { from: 'src/options/options.css', to: 'options/options.css' },
+  // Every locale's messages (manifest default_locale, browser.i18n); one folder per language.
+  ...fs.readdirSync('_locales').map((lang) => ({ from: `_locales/${lang}/messages.json`, to: `_locales/${lang}/messages.json` })),
+  ...[16, 32, 48, 128].map((size) => ({ from: `icons/icon-${size}.png`, to: `icons/icon-${size}.png` })),
 ];
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 
@@ -82,6 +87,10 @@ function copyStatic(outdir) {
 function writeManifest(outdir, browser) {
   const manifest = JSON.parse(fs.readFileSync('manifest.json', 'utf8'));
   manifest.version = pkg.version;
+  // Test build only: list downloads from a local server (a mirror on 127.0.0.1) need its host
+  // permission, and a headless browser cannot click the optional-permission prompt. Release
+  // builds ask for each publisher's host when the user enables its list.
+  if (TEST) manifest.host_permissions = ['http://127.0.0.1/*'];
   if (browser === 'chrome') {
     delete manifest.background.scripts;
     delete manifest.browser_specific_settings;
@@ -120,6 +129,7 @@ for (const browser of BROWSERS) {
   const outdir = `${DIST}/${browser}`;
   fs.rmSync(outdir, { recursive: true, force: true });
   const metafile = await bundle(outdir, browser);
+  lintBuild(metafile); // import boundaries and markup sinks (tools/lint.mjs): a violation fails the build
   copyStatic(outdir);
   writeManifest(outdir, browser);
   report(metafile, browser);

@@ -7,8 +7,10 @@
  */
 import browser from './browser';
 import type { KbArtifact, ListSummary } from './kb/artifact';
+import type { EntityCard } from './kb/card';
 import type { EntityKind } from './kb/model';
 import type { SpotResult, TextBlock } from './kb/spot';
+import type { SourceStatus } from './sources/update-plan';
 
 export type { Mention, SpotResult, TextBlock } from './kb/spot';
 
@@ -33,6 +35,31 @@ export interface KbStatus {
   error?: string;
 }
 
+/** One downloadable list as the options page shows it: the catalogue entry, the user's choice, the download status. */
+export interface SourceView {
+  id: string;
+  title: string;
+  authority: string;
+  page: string;
+  /** The URLs files come from now (the mirror's when one is set). */
+  urls: string[];
+  intervalHours: number;
+  note?: string;
+  /** False for import-only sources (SIPRI). */
+  downloadable: boolean;
+  enabled: boolean;
+  mirror?: string;
+  /** Host permissions the source needs with its current URLs, and whether they are granted. */
+  origins: string[];
+  permitted: boolean;
+  status: SourceStatus;
+  /** Entries and data date of the list in the knowledge base in use, when it is loaded. */
+  entries: number | null;
+  dataDate: string | null;
+  /** ISO time of the next scheduled download, when the source is enabled. */
+  nextDueAt: string | null;
+}
+
 /** Requests to the background. Names are verbs. */
 export interface Requests {
   /** Find known entities in text blocks collected from a page. */
@@ -41,15 +68,31 @@ export interface Requests {
   getStatus: { request: null; reply: KbStatus };
   /** A new knowledge base was installed in IndexedDB: load it (sent by extension pages only). */
   reloadKb: { request: null; reply: KbStatus };
+  /** Look up a name typed in the popup (or selected for the context menu), tolerant of spelling; best first. */
+  lookup: { request: { name: string }; reply: EntityCard[] };
+  /** The downloadable lists with their settings and download status (options page). */
+  getSources: { request: null; reply: SourcesReply };
+  /** Turn a list's downloads on or off, or set its mirror (null: the publisher's URL). */
+  setSource: { request: { id: string; enabled: boolean; mirror: string | null }; reply: SourcesReply };
+  /** Start downloading one list (id) or every enabled list (null) now; answers once started. */
+  refreshNow: { request: { id: string | null }; reply: { started: boolean } };
+}
+
+/** The sources panel's picture: every list, and whether a download is running. */
+export interface SourcesReply {
+  sources: SourceView[];
+  updating: boolean;
 }
 
 /** Requests only the extension's own pages may send; content scripts may not. */
-export const PAGE_ONLY_REQUESTS: ReadonlySet<RequestName> = new Set(['reloadKb']);
+export const PAGE_ONLY_REQUESTS: ReadonlySet<RequestName> = new Set(['getSources', 'setSource', 'refreshNow', 'reloadKb', 'lookup']);
 
 /** Requests from the popup to the content script of a tab. */
 export interface TabRequests {
   /** What the page's content script found, and the page's host name (for per-site settings). */
   listFound: { request: null; reply: { host: string; entities: FoundEntity[] } };
+  /** Scroll to the first mark of an entity and flash it; replies whether there was one. */
+  revealEntity: { request: { id: string }; reply: boolean };
 }
 
 export type RequestName = keyof Requests;
@@ -72,6 +115,17 @@ export interface Envelope {
 export const MAX_BLOCKS = 5_000;
 export const MAX_BLOCK_CHARS = 20_000;
 export const MAX_TOTAL_CHARS = 2_000_000;
+
+/** Longest name the popup may look up: far above any real name, far below a flood. */
+export const MAX_LOOKUP_CHARS = 200;
+const MAX_ENTITY_ID_CHARS = 200;
+
+/** Whether `value` is an object with exactly one key, `key`, holding a non-empty string of at most `max` characters. */
+function hasOnlyString(value: unknown, key: string, max: number): boolean {
+  if (typeof value !== 'object' || value === null || Object.keys(value).length !== 1) return false;
+  const field = (value as Record<string, unknown>)[key];
+  return typeof field === 'string' && field.length > 0 && field.length <= max;
+}
 
 export function isEnvelope(message: unknown): message is Envelope {
   return (
@@ -100,11 +154,24 @@ export const REQUEST_VALIDATORS: { [N in RequestName]: (request: unknown) => req
     typeof r === 'object' && r !== null && Object.keys(r).length === 1 && isTextBlocks((r as { blocks: unknown }).blocks),
   getStatus: (r): r is null => r === null,
   reloadKb: (r): r is null => r === null,
+  lookup: (r): r is RequestOf<'lookup'> => hasOnlyString(r, 'name', MAX_LOOKUP_CHARS),
+  getSources: (r): r is null => r === null,
+  setSource: (r): r is RequestOf<'setSource'> => {
+    if (typeof r !== 'object' || r === null || Object.keys(r).length !== 3) return false;
+    const { id, enabled, mirror } = r as Record<string, unknown>;
+    return typeof id === 'string' && id.length <= 100 && typeof enabled === 'boolean' && (mirror === null || (typeof mirror === 'string' && mirror.length <= 2048));
+  },
+  refreshNow: (r): r is RequestOf<'refreshNow'> => {
+    if (typeof r !== 'object' || r === null || Object.keys(r).length !== 1) return false;
+    const { id } = r as Record<string, unknown>;
+    return id === null || (typeof id === 'string' && id.length <= 100);
+  },
 };
 
 /** Shape checks for each request to a content script. */
 export const TAB_REQUEST_VALIDATORS: { [N in TabRequestName]: (request: unknown) => request is TabRequestOf<N> } = {
   listFound: (r): r is null => r === null,
+  revealEntity: (r): r is TabRequestOf<'revealEntity'> => hasOnlyString(r, 'id', MAX_ENTITY_ID_CHARS),
 };
 
 /** Sends a request to the background and resolves with its reply. */

@@ -6,9 +6,31 @@
  */
 import { currentKb, reloadKb, status } from './kb-store';
 import { listen } from './router';
+import { listenForCommands, toggleAnnotations } from './commands';
+import { listenForMenu, lookUpSelection } from './context-menu';
+import { registerUpdates, runUpdates, setSource, sourcesView } from './updates';
+
+declare const __TEST__: boolean;
+
+/** Cards the popup's search shows at most. */
+const LOOKUP_RESULTS = 8;
 
 listen({
   spot: async ({ blocks }) => (await currentKb()).spot(blocks),
   getStatus: () => status(),
   reloadKb: () => reloadKb(),
+  lookup: async ({ name }) => (await currentKb()).lookup(name, LOOKUP_RESULTS),
+  getSources: () => sourcesView(),
+  setSource: ({ id, enabled, mirror }) => setSource(id, enabled, mirror),
+  refreshNow: ({ id }) => {
+    void runUpdates(id, true);
+    return { started: true };
+  },
 });
+registerUpdates();
+listenForCommands();
+listenForMenu();
+
+// Test builds only: native menus and shortcuts cannot be clicked from a headless test, so the
+// tests call the same handlers the listeners call.
+if (__TEST__) Object.assign(globalThis, { backstoryTest: { toggleAnnotations, lookUpSelection } });

@@ -1,49 +1,135 @@
 /**
- * One annotation pass over a page: read text blocks, ask the background which entities they name,
- * place the marks. Blocks go in batches that stay under the message limits.
+ * Annotation passes over parts of a page: read text blocks, ask the background which entities
+ * they name, place the marks. A pass streams: blocks go to the background in batches as they are
+ * read and are dropped once marked, so a page of a million words is never held as text at once;
+ * reading and marking run in short slices (scheduler.ts) so the page stays responsive.
  */
 import type { EntityCard } from '../kb/card';
 import type { Mention } from '../kb/spot';
 import { ask, MAX_BLOCKS } from '../messages';
 import { placeMarks, type MarkSet } from './marks';
-import { collectTextBlocks, type PageBlock } from './text-blocks';
+import type { MentionFilter } from './preferences';
+import { longestSlice, startSlice, type Slice } from './scheduler';
+import { readTextBlocks, type PageBlock } from './text-blocks';
+
+declare const __TEST__: boolean;
 
 /** Characters per spot request: well under the background's limit, small enough to answer fast. */
-const BATCH_CHARS = 200_000;
+const BATCH_CHARS = 100_000;
+/** Blocks marked per step: small enough that one step stays well inside a slice. */
+const MARK_STEP_BLOCKS = 20;
 
-export interface Annotation {
-  marks: MarkSet;
-  cards: Map<string, EntityCard>;
-  /** Mentions per entity id (a mention split across elements has several marks but counts once). */
-  counts: Map<string, number>;
+/** Runs a DOM change so that the page observer does not mistake it for the page's own. */
+export type Quietly = (change: () => void) => void;
+
+export interface Annotator {
+  /** Marks what the text under `root` names. Resolves when done, or when the annotator is removed. */
+  annotate(root: Node): Promise<void>;
+  /** Card data of every entity marked so far, by id. */
+  readonly cards: ReadonlyMap<string, EntityCard>;
+  /** Mentions per entity id still in the page (a mention split across elements counts once). */
+  counts(): Map<string, number>;
+  /** Forgets marks the page has dropped itself. */
+  prune(): void;
+  /** Stops any pass in flight and removes every mark, restoring the DOM exactly. */
+  remove(): void;
 }
 
-export async function annotate(root: Node): Promise<Annotation> {
-  const blocks = collectTextBlocks(root);
+export interface AnnotatorOptions {
+  /** Runs each DOM change of ours (default: directly). */
+  quietly?: Quietly;
+  /** Called for each open shadow root met while reading, so it can be watched too. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** Drops mentions the reader's preferences do not want marked (src/content/preferences.ts). */
+  keep?: MentionFilter;
+}
+
+/** Creates an annotator. */
+export function createAnnotator({ quietly = (change) => change(), onShadowRoot, keep = (m) => [...m] }: AnnotatorOptions = {}): Annotator {
   const cards = new Map<string, EntityCard>();
-  const mentions: Mention[] = [];
-  for (const batch of batches(blocks)) {
-    const reply = await ask('spot', { blocks: batch.blocks.map((b) => ({ text: b.text })) });
-    for (const m of reply.mentions) mentions.push({ ...m, block: m.block + batch.first });
+  const markSets: MarkSet[] = [];
+  let removed = false;
+
+  const markBatch = async (batch: PageBlock[], slice: Slice): Promise<void> => {
+    const reply = await slice.wait(ask('spot', { blocks: batch.map((b) => ({ text: b.text })) }));
+    if (removed || !reply) return;
     for (const [id, card] of Object.entries(reply.entities)) cards.set(id, card);
-  }
-  const marks = placeMarks(blocks, mentions, (id) => cards.get(id)?.kind ?? 'country');
-  const counts = new Map<string, number>();
-  for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-  return { marks, cards, counts };
+    const byBlock = groupByBlock(keep(reply.mentions, cards));
+    for (let first = 0; first < batch.length; first += MARK_STEP_BLOCKS) {
+      const step: Mention[] = [];
+      for (let b = first; b < Math.min(first + MARK_STEP_BLOCKS, batch.length); b++) {
+        for (const m of byBlock.get(b) ?? []) step.push({ ...m, block: m.block - first });
+      }
+      if (step.length > 0) {
+        const blocks = batch.slice(first, first + MARK_STEP_BLOCKS);
+        quietly(() => markSets.push(placeMarks(blocks, step, (id) => cards.get(id)?.kind ?? 'country')));
+      }
+      if (slice.expired()) await slice.pause();
+      if (removed) return;
+    }
+  };
+
+  const annotate = async (root: Node): Promise<void> => {
+    const slice = startSlice();
+    const started = performance.now();
+    let batch: PageBlock[] = [];
+    let chars = 0;
+    let blocks = 0;
+    for (const block of readTextBlocks(root, onShadowRoot)) {
+      if (block) {
+        if (batch.length >= MAX_BLOCKS || (batch.length > 0 && chars + block.text.length > BATCH_CHARS)) {
+          await markBatch(batch, slice);
+          batch = [];
+          chars = 0;
+        }
+        batch.push(block);
+        chars += block.text.length;
+        blocks++;
+      }
+      if (removed) return;
+      if (slice.expired()) await slice.pause();
+    }
+    if (batch.length > 0) await markBatch(batch, slice);
+    slice.finish();
+    // Test seam: timings for tools/bench/content.bench.ts. The detail is a string because an
+    // object from the content script's isolated world does not reach page scripts.
+    if (__TEST__) {
+      const detail = JSON.stringify({ wallMs: performance.now() - started, busyMs: slice.busyMs(), longestSliceMs: longestSlice(), blocks });
+      document.dispatchEvent(new CustomEvent('backstory-test-pass', { detail }));
+    }
+  };
+
+  return {
+    annotate,
+    cards,
+    counts: () => {
+      const counts = new Map<string, number>();
+      for (const set of markSets) {
+        for (const m of set.mentions) if (m.marks.some((mark) => mark.isConnected)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      }
+      return counts;
+    },
+    prune: () => {
+      const live = markSets.filter((set) => set.prune() > 0);
+      markSets.splice(0, markSets.length, ...live);
+    },
+    remove: () => {
+      removed = true;
+      quietly(() => {
+        // Newest first: a later pass may have split a text node an earlier pass left behind.
+        for (const set of markSets.reverse()) set.remove();
+      });
+      markSets.length = 0;
+    },
+  };
 }
 
-function* batches(blocks: PageBlock[]): Generator<{ first: number; blocks: PageBlock[] }> {
-  let first = 0;
-  while (first < blocks.length) {
-    let chars = 0;
-    let end = first;
-    while (end < blocks.length && end - first < MAX_BLOCKS && chars + blocks[end]!.text.length <= BATCH_CHARS) {
-      chars += blocks[end]!.text.length;
-      end++;
-    }
-    if (end === first) end++; // one block over the batch size still goes, alone
-    yield { first, blocks: blocks.slice(first, end) };
-    first = end;
+function groupByBlock(mentions: readonly Mention[]): Map<number, Mention[]> {
+  const byBlock = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = byBlock.get(m.block) ?? [];
+    list.push(m);
+    byBlock.set(m.block, list);
   }
+  return byBlock;
 }

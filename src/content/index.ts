@@ -2,59 +2,78 @@
  * Content script entry.
  *
  *   settings ──► start / stop
- *   start: annotator (text-blocks → background spot → marks) ──► card-controller ⇄ card-host
- *   stop:  marks removed (DOM restored exactly), card host removed, listeners dropped
+ *   start: annotator (text-blocks → background spot → marks, in slices) ──► card-controller ⇄ card-host
+ *          page-observer (late content, re-renders, SPA navigation) ──► annotator, in batches
+ *   stop:  observer disconnected, marks removed (DOM restored exactly), card host removed, listeners dropped
  *   popup ──listFound──► what this page names
  */
 import browser, { type Runtime } from '../browser';
 import type { FoundEntity } from '../messages';
 import { isEnvelope, TAB_REQUEST_VALIDATORS } from '../messages';
-import { isActiveOn, readSettings, watchSettings, type Settings } from '../settings';
-import { annotate, type Annotation } from './annotator';
+import { isActiveOn, readSettings, watchSettings, type MarkingPreferences, type Settings } from '../settings';
+import { createAnnotator, type Annotator } from './annotator';
 import { controlCard, type CardController } from './card-controller';
 import { createCardHost, type CardHost } from './card-host';
+import { observePage, type PageObserver } from './page-observer';
+import { mentionFilter } from './preferences';
+import { revealEntity } from './reveal';
+import { MARK_TAG } from './marks';
 
 interface Running {
-  annotation: Annotation;
+  annotator: Annotator;
+  observer: PageObserver;
   host: CardHost;
   controller: CardController;
 }
 
 let running: Running | null = null;
-/** Bumped on every start/stop, so a pass that finishes after a stop removes its own marks. */
-let generation = 0;
 
-async function start(): Promise<void> {
-  const mine = ++generation;
-  const annotation = await annotate(document.body ?? document.documentElement);
-  if (mine !== generation) {
-    annotation.marks.remove();
-    return;
-  }
-  const host = createCardHost(document);
-  const controller = controlCard(document, host, (id) => annotation.cards.get(id));
-  running = { annotation, host, controller };
+/** The marking preferences the running annotator applies; a change restarts it. */
+let marking: MarkingPreferences | null = null;
+
+function start(): void {
+  const observer = observePage(document, {
+    onRoots: async (roots) => {
+      for (const root of roots) await annotator.annotate(root);
+    },
+    onDropped: () => annotator.prune(),
+  });
+  const isMarked = (id: string): boolean => document.querySelector(`${MARK_TAG}[data-entity="${CSS.escape(id)}"]`) !== null;
+  const keep = marking ? mentionFilter(marking, isMarked) : undefined;
+  const annotator = createAnnotator({ quietly: observer.quietly, onShadowRoot: observer.observeRoot, ...(keep ? { keep } : {}) });
+  let host: CardHost | undefined;
+  observer.quietly(() => {
+    host = createCardHost(document);
+  });
+  const controller = controlCard(document, host!, (id) => annotator.cards.get(id));
+  running = { annotator, observer, host: host!, controller };
+  // stop() may come while the first pass is in flight: the annotator then ends it and removes its marks.
+  annotator.annotate(document.body ?? document.documentElement).catch((error: unknown) => {
+    console.warn('Backstory: could not annotate this page', error);
+  });
 }
 
 function stop(): void {
-  generation++;
   if (!running) return;
+  running.observer.disconnect();
   running.controller.destroy();
   running.host.destroy();
-  running.annotation.marks.remove();
+  running.annotator.remove();
   running = null;
 }
 
 function apply(settings: Settings): void {
   const active = isActiveOn(settings, location.hostname);
-  if (active && !running) void start();
+  if (running && JSON.stringify(settings.marking) !== JSON.stringify(marking)) stop(); // re-mark with the new preferences
+  marking = settings.marking;
+  if (active && !running) start();
   if (!active) stop();
 }
 
 function foundEntities(): FoundEntity[] {
   if (!running) return [];
-  const { cards, counts } = running.annotation;
-  return [...counts]
+  const { cards } = running.annotator;
+  return [...running.annotator.counts()]
     .map(([id, count]) => {
       const card = cards.get(id);
       return { id, count, name: card?.name ?? id, kind: card?.kind ?? 'country' };
@@ -67,6 +86,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   if (sender.id !== browser.runtime.id || !isEnvelope(message)) return undefined;
   if (message.name === 'listFound' && TAB_REQUEST_VALIDATORS.listFound(message.request)) {
     return Promise.resolve({ host: location.hostname, entities: foundEntities() });
+  }
+  if (message.name === 'revealEntity' && TAB_REQUEST_VALIDATORS.revealEntity(message.request)) {
+    return Promise.resolve(revealEntity(document, message.request.id));
   }
   return undefined;
 });

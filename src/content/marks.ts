@@ -14,6 +14,8 @@ interface NodeRange {
   end: number;
   entity: string;
   kind: EntityKind;
+  /** Index of the mention in the list given to placeMarks. */
+  mention: number;
 }
 
 /**
@@ -27,11 +29,25 @@ interface WrappedNode {
   created: ChildNode[];
 }
 
+/** One mention as placed: its entity and its marks (several when it spans elements). */
+export interface PlacedMention {
+  entity: string;
+  marks: HTMLElement[];
+}
+
 export interface MarkSet {
   /** The marks placed, in document order. */
   readonly marks: readonly HTMLElement[];
+  /** The mentions that got at least one mark. */
+  readonly mentions: readonly PlacedMention[];
   /** Removes every mark and restores the text nodes as they were. */
   remove(): void;
+  /**
+   * Forgets marks the page itself has taken out of the document (a re-render, an infinite-scroll
+   * page dropping old items), so a long-lived page does not keep them alive. Returns how many
+   * marks are still in the document.
+   */
+  prune(): number;
 }
 
 /**
@@ -40,38 +56,60 @@ export interface MarkSet {
  */
 export function placeMarks(blocks: readonly PageBlock[], mentions: readonly Mention[], kindOf: (entity: string) => EntityKind): MarkSet {
   const perNode = new Map<Text, NodeRange[]>();
-  for (const mention of mentions) {
+  const placed: PlacedMention[] = mentions.map((m) => ({ entity: m.entity, marks: [] }));
+  const order = [...mentions.keys()].sort((a, b) => mentions[a]!.block - mentions[b]!.block || mentions[a]!.start - mentions[b]!.start);
+  for (const index of order) {
+    const mention = mentions[index]!;
     const block = blocks[mention.block];
     if (!block) continue;
-    for (const segment of block.segments) {
+    for (const [i, segment] of block.segments.entries()) {
+      const segmentEnd = block.segments[i + 1]?.start ?? block.text.length;
       const from = Math.max(mention.start, segment.start);
-      const to = Math.min(mention.end, segment.start + segment.node.data.length);
+      const to = Math.min(mention.end, segmentEnd);
       if (from >= to) continue;
       // The space between "<b>South</b> <i>Africa</i>" belongs to the mention but gets no mark.
       if (!/\S/.test(segment.node.data.slice(from - segment.start, to - segment.start))) continue;
+      // The page changed this text since it was read: its offsets no longer hold.
+      if (segment.node.data !== block.text.slice(segment.start, segmentEnd)) continue;
       const list = perNode.get(segment.node) ?? [];
-      list.push({ start: from - segment.start, end: to - segment.start, entity: mention.entity, kind: kindOf(mention.entity) });
+      list.push({ start: from - segment.start, end: to - segment.start, entity: mention.entity, kind: kindOf(mention.entity), mention: index });
       perNode.set(segment.node, list);
     }
   }
   const wrapped: WrappedNode[] = [];
   for (const [node, ranges] of perNode) {
     if (!node.isConnected || !node.parentNode) continue; // the page moved on since we read it
-    wrapped.push(wrapRanges(node, ranges));
+    wrapped.push(wrapRanges(node, ranges, placed));
   }
-  const marks = wrapped
-    .flatMap((w) => w.created.filter((n): n is HTMLElement => n.nodeName.toLowerCase() === MARK_TAG))
-    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  // Nodes were wrapped in mention order, which is document order (mentions are sorted above);
+  // within a node, wrapping ran back to front. No compareDocumentPosition sort: on a long page
+  // it was the costliest part of marking.
+  let marks = wrapped.flatMap((w) => w.created.filter((n): n is HTMLElement => n.nodeName.toLowerCase() === MARK_TAG).reverse());
+  let kept = placed.filter((p) => p.marks.length > 0);
   return {
-    marks,
+    get marks() {
+      return marks;
+    },
+    get mentions() {
+      return kept;
+    },
     remove: () => {
       for (const w of wrapped) unwrap(w);
       wrapped.length = 0;
+      marks = [];
+      kept = [];
+    },
+    prune: () => {
+      const live = wrapped.filter((w) => w.node.isConnected || w.created.some((n) => n.isConnected));
+      wrapped.splice(0, wrapped.length, ...live);
+      marks = marks.filter((m) => m.isConnected);
+      kept = kept.filter((p) => p.marks.some((m) => m.isConnected));
+      return marks.length;
     },
   };
 }
 
-function wrapRanges(node: Text, ranges: NodeRange[]): WrappedNode {
+function wrapRanges(node: Text, ranges: NodeRange[], placed: PlacedMention[]): WrappedNode {
   const original = node.data;
   const created: ChildNode[] = [];
   const doc = node.ownerDocument;
@@ -89,6 +127,7 @@ function wrapRanges(node: Text, ranges: NodeRange[]): WrappedNode {
     middle.before(mark);
     mark.append(middle);
     created.push(mark);
+    placed[range.mention]?.marks.push(mark);
     limit = range.start;
   }
   return { node, original, created };

@@ -37,12 +37,42 @@ export function isSkipped(element: Element): boolean {
   return editable !== null && editable !== 'false';
 }
 
+/** Nodes visited between two checkpoints of `readTextBlocks`, so a caller can pause on time. */
+const NODES_PER_CHECKPOINT = 256;
+
 /**
  * Collects the text blocks under `root`. Text separated only by inline elements joins into one
  * block ("<b>Min</b> Aung Hlaing" reads as one name); a block element or <br> starts a new run.
  */
 export function collectTextBlocks(root: Node): PageBlock[] {
   const blocks: PageBlock[] = [];
+  for (const block of readTextBlocks(root)) if (block) blocks.push(block);
+  return blocks;
+}
+
+/**
+ * Reads the text blocks under `root` one at a time, so a caller can send them in batches and
+ * pause between slices without holding a whole page's text at once. Yields `undefined` as a
+ * checkpoint every few hundred nodes, where the caller may pause even if no block is complete.
+ * Open shadow roots of page components are read where their host stands, as blocks of their own,
+ * and reported to `onShadowRoot` (the page observer watches them).
+ * The caller must not pass a root that is itself inside skipped content (see `isInSkipped`).
+ */
+export function* readTextBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): Generator<PageBlock | undefined, void, void> {
+  if ((root.ownerDocument ?? (root as Document)).designMode === 'on') return; // the whole page is an editor
+  if (root.nodeType === Node.TEXT_NODE) {
+    const text = root as Text;
+    if (/\S/.test(text.data) && text.data.length <= MAX_BLOCK_CHARS) {
+      yield { text: text.data, segments: [{ node: text, start: 0 }] };
+    }
+    return;
+  }
+  // A root that is itself a component host (added to the page with its shadow root attached):
+  // the walker below visits only what is under it, so its own shadow root is read here.
+  if (root.nodeType === Node.ELEMENT_NODE && (root as Element).shadowRoot) {
+    onShadowRoot?.((root as Element).shadowRoot!);
+    yield* readTextBlocks((root as Element).shadowRoot!, onShadowRoot);
+  }
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
@@ -50,19 +80,32 @@ export function collectTextBlocks(root: Node): PageBlock[] {
   });
   let current: PageBlock | null = null;
   let broken = true;
-  const close = (): void => {
-    if (current && /\S/.test(current.text)) blocks.push(current);
+  let visited = 0;
+  const take = (): PageBlock | null => {
+    const done = current && /\S/.test(current.text) ? current : null;
     current = null;
+    return done;
   };
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++visited % NODES_PER_CHECKPOINT === 0) yield undefined;
     if (node.nodeType === Node.ELEMENT_NODE) {
-      if (!INLINE.has((node as Element).tagName.toUpperCase())) broken = true;
+      const element = node as Element;
+      if (!INLINE.has(element.tagName.toUpperCase())) broken = true;
+      // element.shadowRoot is null for closed roots: those stay the component's own business.
+      if (element.shadowRoot) {
+        const done = take();
+        if (done) yield done;
+        onShadowRoot?.(element.shadowRoot);
+        yield* readTextBlocks(element.shadowRoot, onShadowRoot);
+        broken = true;
+      }
       continue;
     }
     const text = node as Text;
-    if (text.data.length === 0 || isInsideEditable(text)) continue;
+    if (text.data.length === 0) continue;
     if (broken || !current || current.text.length + text.data.length > MAX_BLOCK_CHARS) {
-      close();
+      const done = take();
+      if (done) yield done;
       current = { text: '', segments: [] };
       broken = false;
     }
@@ -71,11 +114,25 @@ export function collectTextBlocks(root: Node): PageBlock[] {
     block.segments.push({ node: text, start: block.text.length });
     block.text += text.data;
   }
-  close();
-  return blocks;
+  const done = take();
+  if (done) yield done;
 }
 
-/** Editable regions inherit: a text node under any contenteditable ancestor is left alone. */
-function isInsideEditable(text: Text): boolean {
-  return text.parentElement?.isContentEditable ?? false;
+/*
+ * Editable regions are found by their contenteditable attribute (isSkipped rejects the subtree,
+ * and isInSkipped looks at every ancestor), never with isContentEditable: that reads computed
+ * style, and after marks are placed it would force a style recalculation of the whole page on
+ * every text node read.
+ */
+
+/**
+ * Whether `node` sits in content that is never marked: under a skipped element (script, editor,
+ * one of our marks…), also across shadow-root boundaries. For roots handed in by the page observer.
+ */
+export function isInSkipped(node: Node): boolean {
+  for (let at: Node | null = node; at; ) {
+    if (at.nodeType === Node.ELEMENT_NODE && isSkipped(at as Element)) return true;
+    at = at.parentNode ?? (at instanceof ShadowRoot ? at.host : null);
+  }
+  return node.ownerDocument?.designMode === 'on';
 }

@@ -4,6 +4,7 @@
  * result is installed only when complete, and only then are the new files kept. A new file that
  * fails to parse is reported and the stored copy of its slot stays in use.
  */
+import type { KbArtifact } from '../kb/artifact';
 import { compileKnowledgeBase } from '../kb/compile';
 import { detectFormat, slotOf } from '../sources/detect';
 import { readSources, type FileReport, type SourceFile } from '../sources/read-sources';
@@ -26,13 +27,28 @@ export interface RebuildReport {
   meta: KbMeta | null;
   entities: number;
   names: number;
+  /** Reasons the `vet` option gave for not installing, by whatever key it chose (nothing was installed). */
+  refused?: Record<string, string>;
+}
+
+/** Options for `rebuildWith`. */
+export interface RebuildOptions {
+  /**
+   * Looks at the compiled result before it is installed; any reason it returns stops the install
+   * (the last good knowledge base stays). Scheduled updates use it to refuse a list that shrank.
+   */
+  vet?: (candidate: { lists: KbArtifact['lists']; files: FileReport[] }) => Record<string, string>;
 }
 
 /**
  * Adds `incoming` to the stored files and rebuilds. Never throws for bad input: a file that
  * cannot be read comes back in the report with its error.
  */
-export async function rebuildWith(incoming: readonly SourceFile[], onProgress?: (progress: RebuildProgress) => void): Promise<RebuildReport> {
+export async function rebuildWith(
+  incoming: readonly SourceFile[],
+  onProgress?: (progress: RebuildProgress) => void,
+  options: RebuildOptions = {},
+): Promise<RebuildReport> {
   const stored = await readStoredFiles();
   const slotted: StoredFile[] = [];
   const unrecognised: SourceFile[] = [];
@@ -60,6 +76,8 @@ export async function rebuildWith(incoming: readonly SourceFile[], onProgress?: 
   if (artifact.entityIds.length === 0 && artifact.datasets.length === 0) {
     return { files: reports, meta: null, entities: 0, names: 0 };
   }
+  const refused = options.vet?.({ lists: artifact.lists, files: reports }) ?? {};
+  if (Object.keys(refused).length > 0) return { files: reports, meta: null, entities: 0, names: 0, refused };
   const meta = await installArtifact(artifact, (f) => onProgress?.({ stage: 'saving', fraction: 0.75 + f * 0.25 }));
   await storeFiles(slotted);
   return { files: reports, meta, entities: artifact.entityIds.length, names: artifact.index.keys.length };

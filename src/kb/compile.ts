@@ -8,9 +8,10 @@ import { KB_FORMAT, KB_VERSION, type CountryData, type KbArtifact, type ListSumm
 import type { EntityCard, PairFlowFacts, Provenance } from './card';
 import { countryCodeOf } from './countries';
 import { mergeEntries } from './merge';
-import { NameIndex, targetFor } from './matcher';
-import type { ListedEntity, MilexParseResult, ParseIssue, SourceParseResult, TradeRegisterParseResult } from './model';
+import { indexListedNames } from './index-names';
+import type { Listing, ListedEntity, MilexParseResult, ParseIssue, SourceParseResult, TradeRegisterParseResult } from './model';
 import { writtenForms } from './name-variants';
+import { LONG_FIELD_CHARS, MAX_FIELD_ITEMS, plainText, plainTexts, safeUrl } from './plain-text';
 import type { SourceData } from '../sources/read-sources';
 
 const SIPRI_ARMS: Omit<Provenance, 'date'> = {
@@ -31,16 +32,8 @@ export function compileKnowledgeBase(data: SourceData): KbArtifact {
   const entities = mergeEntries(data.sanctions.flatMap((result) => result.entries));
   const entityIds = entities.map((e) => e.id);
   const position = new Map(entityIds.map((id, i) => [id, i]));
-  const index = new NameIndex();
+  const index = indexListedNames(entities);
   const namesPerSource = new Map<string, number>();
-  for (const entity of entities) {
-    for (const name of entity.names) {
-      if (name.strength === 'weak') continue;
-      for (const form of writtenForms(name, entity.kind)) {
-        index.add(form, targetFor(entity.id, form));
-      }
-    }
-  }
   for (const result of data.sanctions) {
     let names = 0;
     for (const entry of result.entries) {
@@ -97,17 +90,34 @@ export function toCard(entity: ListedEntity): EntityCard {
   return {
     id: entity.id,
     kind: entity.kind,
-    name: display,
-    otherNames: [...new Set(entity.names.map((n) => n.full))].filter((n) => n !== display),
-    listings: entity.listings,
-    birthDates: entity.birthDates,
-    birthPlaces: entity.birthPlaces,
-    nationalities: entity.nationalities,
-    positions: entity.positions,
-    identifiers: entity.identifiers,
+    // List text reaches the card as short plain text only (plain-text.ts says why).
+    name: plainText(display),
+    otherNames: plainTexts(entity.names.map((n) => n.full)).filter((n) => n !== plainText(display)),
+    listings: entity.listings.map(plainListing),
+    birthDates: entity.birthDates.slice(0, MAX_FIELD_ITEMS).map((d) => (d.kind === 'text' ? { ...d, text: plainText(d.text) } : d)),
+    birthPlaces: plainTexts(entity.birthPlaces),
+    nationalities: plainTexts(entity.nationalities),
+    positions: plainTexts(entity.positions),
+    identifiers: entity.identifiers?.slice(0, MAX_FIELD_ITEMS).map((i) => ({
+      ...i,
+      type: plainText(i.type, 80),
+      value: plainText(i.value),
+      ...(i.note === undefined ? {} : { note: plainText(i.note) }),
+    })),
     ...(entity.gender ? { gender: entity.gender } : {}),
-    remarks: entity.remarks,
-    mergedBecause: entity.mergedBecause,
+    remarks: entity.remarks && plainTexts(entity.remarks, LONG_FIELD_CHARS),
+    mergedBecause: entity.mergedBecause?.slice(0, MAX_FIELD_ITEMS).map((m) => ({ ...m, evidence: plainTexts(m.evidence) })),
+  };
+}
+
+function plainListing(listing: Listing): Listing {
+  return {
+    ...listing,
+    list: plainText(listing.list),
+    programmes: plainTexts(listing.programmes, 120),
+    reference: plainText(listing.reference, 120),
+    sourceUrl: safeUrl(listing.sourceUrl),
+    ...(listing.reasons === undefined ? {} : { reasons: plainText(listing.reasons, LONG_FIELD_CHARS) }),
   };
 }
 

@@ -113,3 +113,43 @@ export function countryCodeOf(raw: string): string | undefined {
 export function countryByCode(code: string): CountryRecord | undefined {
   return BY_CODE.get(code.toUpperCase());
 }
+
+let byDemonym: ReadonlyMap<string, readonly CountryRecord[]> | undefined;
+
+/**
+ * Countries by folded demonym ("syrian" → Syria), in COUNTRIES order. A demonym several countries
+ * or territories share ("french", "congolese") lists them all: the caller decides. Built on first use.
+ */
+export function countriesByDemonym(): ReadonlyMap<string, readonly CountryRecord[]> {
+  if (!byDemonym) {
+    const holders = new Map<string, CountryRecord[]>();
+    for (const country of COUNTRIES) {
+      for (const demonym of country.demonyms) {
+        const key = foldKey(demonym);
+        holders.set(key, [...(holders.get(key) ?? []), country]);
+      }
+    }
+    byDemonym = holders;
+  }
+  return byDemonym;
+}
+
+let nationalityByDemonym: ReadonlyMap<string, string> | undefined;
+
+/**
+ * ISO alpha-2 code for a nationality written as a country name or a demonym ("Syria", "Syrian",
+ * "Saudi Arabian"). A demonym shared by a state and a territory ("American", "French") is the
+ * state's: a territory confers no nationality. One shared by two states ("Congolese",
+ * "Dominican") resolves to none rather than to a guess.
+ */
+export function nationalityCodeOf(text: string): string | undefined {
+  if (!nationalityByDemonym) {
+    const codes = new Map<string, string>();
+    for (const [key, countries] of countriesByDemonym()) {
+      const states = countries.length === 1 ? countries : countries.filter((c) => c.unMember);
+      if (states.length === 1 && states[0]) codes.set(key, states[0].code);
+    }
+    nationalityByDemonym = codes;
+  }
+  return countryCodeOf(text) ?? nationalityByDemonym.get(foldKey(text));
+}

@@ -19,6 +19,8 @@ export interface CountryName {
  * and "Great Britain" but not "Britain"). Dotted forms of acronyms are generated, not listed.
  */
 const PRESS_FORMS: Record<string, string[]> = { US: ['US'], GB: ['Britain'], TR: ['Turkey'] };
+/** Seats of government the press names the country by and the package spells otherwise. */
+const PRESS_CAPITALS: Record<string, string[]> = { US: ['Washington'], UA: ['Kiev'] };
 
 export const COUNTRY_SOURCE = `world-countries ${countriesPackage.version}`;
 const COUNTRY_SOURCE_URL = 'https://github.com/mledoze/countries';
@@ -45,6 +47,7 @@ export function countryNames(): Map<string, CountryName[]> {
     for (const s of c.altSpellings) add(c, s, 'spelling');
     for (const d of c.demonyms) add(c, d, 'demonym');
     for (const capital of c.capitals) add(c, capital, 'capital');
+    for (const capital of PRESS_CAPITALS[c.code] ?? []) add(c, capital, 'capital');
     for (const p of PRESS_FORMS[c.code] ?? []) add(c, p, 'press');
   }
   // Dotted acronyms: "US" → "U.S.", "UK" → "U.K.", "USA" → "U.S.A.".
@@ -91,6 +94,58 @@ export function countryCards(): Map<string, EntityCard> {
       nationalities: [],
       positions: [],
     });
+  }
+  return cards;
+}
+
+/**
+ * Blocs and international organisations that news names as actors beside countries. They are not
+ * on sanctions lists; their card says what they are. Names as the organisations write them.
+ */
+export interface Bloc {
+  code: string;
+  name: string;
+  /** Other names and acronyms; dotted forms of acronyms are generated. */
+  names: string[];
+}
+
+export const BLOCS: readonly Bloc[] = [
+  { code: 'EU', name: 'European Union', names: ['EU'] },
+  { code: 'NATO', name: 'North Atlantic Treaty Organization', names: ['NATO', 'Nato', 'North Atlantic Treaty Organisation', 'North Atlantic Alliance'] },
+  { code: 'UN', name: 'United Nations', names: ['UN'] },
+  { code: 'ASEAN', name: 'Association of Southeast Asian Nations', names: ['ASEAN', 'Asean'] },
+  { code: 'AU', name: 'African Union', names: [] },
+  { code: 'LAS', name: 'Arab League', names: ['League of Arab States'] },
+  { code: 'GCC', name: 'Gulf Cooperation Council', names: ['Cooperation Council for the Arab States of the Gulf'] },
+  { code: 'OPEC', name: 'Organization of the Petroleum Exporting Countries', names: ['OPEC', 'Opec'] },
+  { code: 'CSTO', name: 'Collective Security Treaty Organization', names: ['CSTO'] },
+  { code: 'SCO', name: 'Shanghai Cooperation Organisation', names: ['Shanghai Cooperation Organization'] },
+  { code: 'OSCE', name: 'Organization for Security and Co-operation in Europe', names: ['OSCE'] },
+  { code: 'IAEA', name: 'International Atomic Energy Agency', names: ['IAEA'] },
+];
+
+/** Entity id of a bloc. */
+export function blocEntityId(code: string): string {
+  return `bloc:${code}`;
+}
+
+/** Every written form of each bloc, by entity id, dotted acronyms included ("U.N.", "E.U."). */
+export function blocNames(): Map<string, string[]> {
+  const byId = new Map<string, string[]>();
+  for (const bloc of BLOCS) {
+    const forms = [bloc.name, ...bloc.names];
+    for (const form of [...forms]) if (/^[A-Z]{2,4}$/.test(form)) forms.push(`${form.split('').join('.')}.`);
+    byId.set(blocEntityId(bloc.code), forms);
+  }
+  return byId;
+}
+
+/** The card of each bloc, by entity id. */
+export function blocCards(): Map<string, EntityCard> {
+  const cards = new Map<string, EntityCard>();
+  for (const bloc of BLOCS) {
+    const id = blocEntityId(bloc.code);
+    cards.set(id, { id, kind: 'organisation', name: bloc.name, otherNames: bloc.names, listings: [], birthDates: [], birthPlaces: [], nationalities: [], positions: [] });
   }
   return cards;
 }

@@ -1,8 +1,12 @@
 import type { CountryData, KbCore } from './artifact';
-import type { EntityCard, PairFlowFacts } from './card';
-import { countryCards, countryEntityId, countryNames } from './country-entities';
-import { NameIndex, targetFor, type NameMatch } from './matcher';
-import type { Mention, SpotResult, TextBlock } from './spot';
+import type { EntityCard, MatchInfo, PairFlowFacts } from './card';
+import { blocCards, blocNames, countryCards, countryEntityId, countryNames } from './country-entities';
+import { NameIndex, targetFor } from './matcher';
+import { resolvePage, type FoundName, type PageState, type Resolved } from './resolve';
+import type { Mention, SpotOptions, SpotResult, TextBlock } from './spot';
+import { findUnknownNames } from './unknown-names';
+import { NameLookup, type LookupName } from './lookup';
+import { nameKey } from './tokens';
 
 /**
  * The knowledge base the background holds: the name index (countries from the country-data
@@ -14,6 +18,7 @@ import type { Mention, SpotResult, TextBlock } from './spot';
 export type CardLookup = (ids: readonly string[]) => Promise<Map<string, EntityCard>>;
 
 const COUNTRY_PREFIX = 'country:';
+const BLOC_PREFIX = 'bloc:';
 
 export class KnowledgeBase {
   constructor(
@@ -23,36 +28,82 @@ export class KnowledgeBase {
     private readonly flows: Readonly<Record<string, PairFlowFacts>> = {},
   ) {}
 
+  /** Every written form of every name, for `lookup`; countries alone until `searchNames` says more. */
+  private lookupNames: () => Iterable<LookupName> = countryLookupNames;
+  /** Built on the first look-up only: spotting pages never needs it. */
+  private nameLookup: NameLookup | null = null;
+
+  /** Sets where `lookup` reads names from (the compiled index's keys); returns this knowledge base. */
+  searchNames(names: () => Iterable<LookupName>): this {
+    this.lookupNames = names;
+    this.nameLookup = null;
+    return this;
+  }
+
+  /** Cards of the entities whose names are closest to `query`, tolerant of spelling; best first. */
+  async lookup(query: string, limit: number): Promise<EntityCard[]> {
+    this.nameLookup ??= NameLookup.build(this.lookupNames());
+    const hits = this.nameLookup.search(query, limit);
+    const listed = await this.listedCards(hits.map((h) => h.entity).filter((id) => !id.startsWith(COUNTRY_PREFIX)));
+    return hits
+      .map((h) => (h.entity.startsWith(COUNTRY_PREFIX) ? this.countries.get(h.entity) : listed.get(h.entity)))
+      .filter((c): c is EntityCard => !!c);
+  }
+
   get nameCount(): number {
     return this.index.size;
   }
 
-  /** Finds the entities named in `blocks`, with the card of each one found. */
-  async spot(blocks: readonly TextBlock[]): Promise<SpotResult> {
-    const mentions: Mention[] = [];
+  /**
+   * Finds the entities named in `blocks` (one page's blocks in reading order), with the card of
+   * each one found; listed entities' cards carry the match tier and its reasons.
+   * @param options.seen - entities marked by full name in earlier batches of the same page, so
+   *   their surnames link here too; the reply's `seen` is the same after this batch.
+   * @param options.unknownNames - also list name-like runs that match nothing (off by default).
+   */
+  async spot(blocks: readonly TextBlock[], options: SpotOptions = {}): Promise<SpotResult> {
+    const found: FoundName[] = [];
+    const listedIds = new Set<string>(Object.keys(options.seen ?? {}));
     blocks.forEach((block, b) => {
       for (const match of this.index.scan(block.text)) {
-        const entity = chooseEntity(match);
-        if (entity) mentions.push({ block: b, start: match.start, end: match.end, entity });
+        found.push({ block: b, match });
+        for (const t of match.targets) if (!isLocalId(t.entity) && (t.use ?? 'name') === 'name') listedIds.add(t.entity);
       }
     });
-    const ids = [...new Set(mentions.map((m) => m.entity))];
-    const listed = await this.listedCards(ids.filter((id) => !id.startsWith(COUNTRY_PREFIX)));
+    const listed = listedIds.size > 0 ? await this.listedCards([...listedIds]) : new Map<string, EntityCard>();
+    const state: PageState = { seen: new Map(Object.entries(options.seen ?? {})) };
+    const resolved = resolvePage(
+      blocks.map((b) => b.text),
+      found,
+      {
+        isLocal: isLocalId,
+        card: (id) => listed.get(id),
+        countryCode: (id) => (id.startsWith(COUNTRY_PREFIX) ? id.slice(COUNTRY_PREFIX.length) : undefined),
+        wordFrequency: (word) => this.index.wordFrequency(word, (id) => !isLocalId(id)),
+      },
+      state,
+    );
+    const ids = [...new Set(resolved.map((m) => m.entity))];
     const entities: Record<string, EntityCard> = {};
     const countryIds = ids.filter((id) => id.startsWith(COUNTRY_PREFIX));
     for (const id of ids) {
-      const card = id.startsWith(COUNTRY_PREFIX) ? this.countryCardFor(id, countryIds) : listed.get(id);
-      if (card) entities[id] = card;
+      const card = isLocalId(id) ? this.countryCardFor(id, countryIds) : listed.get(id);
+      if (!card) continue;
+      const match = strongestMatch(resolved.filter((m) => m.entity === id));
+      entities[id] = match ? { ...card, match } : card;
     }
-    return { mentions: mentions.filter((m) => m.entity in entities), entities };
+    const mentions: Mention[] = resolved.filter((m) => m.entity in entities).map(({ block, start, end, entity }) => ({ block, start, end, entity }));
+    const result: SpotResult = { mentions, entities, seen: Object.fromEntries(state.seen) };
+    if (options.unknownNames) result.unknownNames = findUnknownNames(blocks, found);
+    return result;
   }
 
   /** Finds cards whose names match `text` exactly (for look-ups); countries first. */
   async cardsNamed(text: string): Promise<EntityCard[]> {
     const ids = new Set<string>();
     for (const match of this.index.scan(text)) for (const target of match.targets) ids.add(target.entity);
-    const listed = await this.listedCards([...ids].filter((id) => !id.startsWith(COUNTRY_PREFIX)));
-    return [...ids].map((id) => (id.startsWith(COUNTRY_PREFIX) ? this.countries.get(id) : listed.get(id))).filter((c): c is EntityCard => !!c);
+    const listed = await this.listedCards([...ids].filter((id) => !isLocalId(id)));
+    return [...ids].map((id) => (isLocalId(id) ? this.countries.get(id) : listed.get(id))).filter((c): c is EntityCard => !!c);
   }
 
   /** A country's card, with the arms flows between it and the other countries on the page. */
@@ -70,23 +121,27 @@ export class KnowledgeBase {
   }
 }
 
-/**
- * Which entity a match stands for, or null when the text cannot tell. A country wins over a listed
- * entity that happens to share its name; several listed entities sharing a name are not told
- * apart here (the page's context has to, see the resolver).
- */
-function chooseEntity(match: NameMatch): string | null {
-  const ids = [...new Set(match.targets.map((t) => t.entity))];
-  const countries = ids.filter((id) => id.startsWith(COUNTRY_PREFIX));
-  if (countries.length > 0) return countries.length === 1 ? countries[0]! : null;
-  return ids.length === 1 ? ids[0]! : null;
+/** Countries and blocs: their cards live in memory and their names decide without a tier. */
+function isLocalId(id: string): boolean {
+  return id.startsWith(COUNTRY_PREFIX) || id.startsWith(BLOC_PREFIX);
+}
+
+/** The card's match for a page: its strongest mention's tier and reasons. */
+function strongestMatch(mentions: readonly Resolved[]): MatchInfo | undefined {
+  return mentions.find((m) => m.match?.tier === 'strong')?.match ?? mentions.find((m) => m.match)?.match;
 }
 
 function addCountryNames(index: NameIndex): void {
   for (const [code, names] of countryNames()) {
     const id = countryEntityId(code);
-    for (const name of names) index.add(name.text, targetFor(id, name.text));
+    for (const name of names) index.add(name.text, targetFor(id, name.text, name.form === 'capital' ? 'capital' : 'name'));
   }
+  for (const [id, names] of blocNames()) for (const name of names) index.add(name, targetFor(id, name));
+}
+
+function withBlocs(cards: Map<string, EntityCard>): Map<string, EntityCard> {
+  for (const [id, card] of blocCards()) cards.set(id, card);
+  return cards;
 }
 
 function enrichCountries(cards: Map<string, EntityCard>, data: Readonly<Record<string, CountryData>>): Map<string, EntityCard> {
@@ -101,7 +156,7 @@ function enrichCountries(cards: Map<string, EntityCard>, data: Readonly<Record<s
 export function createCountryKnowledgeBase(): KnowledgeBase {
   const index = new NameIndex();
   addCountryNames(index);
-  return new KnowledgeBase(index, countryCards(), async () => new Map());
+  return new KnowledgeBase(index, withBlocs(countryCards()), async () => new Map());
 }
 
 /** The knowledge base of a compiled artifact: its prebuilt index joined to the countries'. */
@@ -109,5 +164,13 @@ export function loadKnowledgeBase(core: KbCore, cards: CardLookup): KnowledgeBas
   const index = new NameIndex();
   addCountryNames(index);
   index.addSerialized(core.index, core.entityIds);
-  return new KnowledgeBase(index, enrichCountries(countryCards(), core.countries), cards, core.flows);
+  return new KnowledgeBase(index, withBlocs(enrichCountries(countryCards(), core.countries)), cards, core.flows).searchNames(function* () {
+    yield* countryLookupNames();
+    for (let i = 0; i < core.index.keys.length; i++) yield { key: core.index.keys[i]!, entity: core.entityIds[core.index.entities[i]!]! };
+  });
+}
+
+/** Country names as look-up keys. */
+function* countryLookupNames(): Generator<LookupName> {
+  for (const [code, names] of countryNames()) for (const name of names) yield { key: nameKey(name.text), entity: countryEntityId(code) };
 }

@@ -8,6 +8,7 @@ import type {
   PartialDate,
   SourceEntry,
 } from './model';
+import { ANY_FAMILY, type IdentifierFact, identifierFactOf, identifierKeyOf, isSameIdentifier } from './identifiers';
 import { foldKey } from './normalise';
 
 /**
@@ -40,7 +41,7 @@ import { foldKey } from './normalise';
  *      "Identifier", as OpenSanctions exports them, matches any family) and their
  *      values are equal once case, spaces, punctuation and a trailing "(note)" are dropped, and
  *      their issuing countries, where both are given, agree. A value counts only with at least
- *      {@link MIN_IDENTIFIER_CHARS} letters or digits, one of them a digit (placeholders such as
+ *      MIN_IDENTIFIER_CHARS (identifiers.ts) letters or digits, one of them a digit (placeholders such as
  *      "UNKNOWN" never match), except SWIFT/BIC codes of 8 or 11 characters.
  * 3. **Conflicts block a merge**: entries of different kinds; two entries of the same source with
  *    different references (a list does not list a subject twice); for people, both with full dates
@@ -60,24 +61,11 @@ import { foldKey } from './normalise';
  *    one reason per join, in join order.
  */
 
-/** Identifier values shorter than this (letters and digits) are too unspecific to match on. */
-export const MIN_IDENTIFIER_CHARS = 4;
-
 type NameMatch = 'token-set' | 'contained';
 
 /** Evidence strength: identifiers beat full dates of birth, which beat the weaker rules. */
 const Strength = { Weak: 1, BirthDate: 2, Identifier: 3 } as const;
 type Strength = (typeof Strength)[keyof typeof Strength];
-
-interface IdentifierFact {
-  /** Family and normalised value: the matching key. */
-  key: string;
-  family: string;
-  value: string;
-  country?: string;
-  /** The words used in a reason: "passport number N123 (RU)". */
-  words: string;
-}
 
 /**
  * What the matcher compares, computed once per entry. Lists are distinct and tiny, so they are
@@ -112,35 +100,6 @@ interface Candidate {
   strength: Strength;
   evidence: string[];
 }
-
-const IDENTIFIER_FAMILIES: ReadonlyArray<{ family: string; words: string; pattern: RegExp }> = [
-  // IMO first: OFAC writes "Vessel Registration Identification IMO 9123456".
-  { family: 'imo', words: 'IMO', pattern: /\bimo\b/ },
-  { family: 'swift', words: 'SWIFT/BIC', pattern: /\bswift\b|\bbic\b/ },
-  { family: 'passport', words: 'passport number', pattern: /passport|passeport|pasaporte/ },
-  // Also R.F.C. (Mexico), NIT (Colombia), RUC (Peru, Ecuador), V.A.T. as OFAC writes them.
-  { family: 'tax', words: 'tax id', pattern: /\btax\b|\binn\b|\btin\b|\bvat\b|\bv a t\b|\br f c\b|\bnit\b|\bruc\b/ },
-  {
-    family: 'registration',
-    words: 'registration number',
-    pattern: /regist|\bogrn\b|company (number|no)|unified social credit|\buscc\b/,
-  },
-  {
-    family: 'national-id',
-    words: 'national id',
-    pattern: /national|identity|identification|\bid card\b|\bid no\b|cedula|personal|\bd n i\b/,
-  },
-];
-
-/**
- * Folded types that say nothing about the kind of number (OpenSanctions' simple export gives
- * bare "Identifier" values: INN, OGRN, …). They match an equal value of any family.
- */
-const UNTYPED = new Set(['', 'id', 'identifier', 'identifiers', 'other', 'other identifier']);
-const ANY_FAMILY = '*';
-const IMO_VALUE = /^\s*IMO\s*\d{7}\s*$/i;
-/** A parenthesised note after a value ("1027700000001 (Russia)") is not part of the number. */
-const TRAILING_NOTE = /\s*\([^()]*\)\s*$/;
 
 /**
  * Joins entries that are the same subject on several lists into one entity each.
@@ -326,41 +285,6 @@ function definiteYearOf(date: PartialDate): number | undefined {
   }
 }
 
-/**
- * Whether a normalised value can identify a subject: long enough, and with a digit, since real
- * numbers have them and placeholders ("UNKNOWN", "NONE") do not. SWIFT/BIC codes may be all
- * letters but have a fixed length of 8 or 11.
- */
-function isSpecificValue(family: string, value: string): boolean {
-  if (family === 'swift') return value.length === 8 || value.length === 11;
-  return value.length >= MIN_IDENTIFIER_CHARS && /\d/.test(value);
-}
-
-function identifierFactOf(identifier: Identifier): IdentifierFact | undefined {
-  // A value such as "IMO 9123456" names its own family, whatever the type says
-  // (OFAC: "Vessel Registration Identification IMO 9123456").
-  const type = IMO_VALUE.test(identifier.value) ? 'imo' : foldKey(identifier.type);
-  const known = IDENTIFIER_FAMILIES.find((f) => f.pattern.test(type));
-  const family = known?.family ?? (UNTYPED.has(type) ? ANY_FAMILY : type);
-  let value = identifier.value
-    .replace(TRAILING_NOTE, '')
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-  // "IMO 9123456" and "9123456" are the same number.
-  if (family === 'imo') value = value.replace(/^IMO/, '');
-  if (!isSpecificValue(family, value)) return undefined;
-  const label = known?.words ?? identifier.type.trim();
-  const country = identifier.country ? ` (${identifier.country})` : '';
-  return {
-    key: `${family}|${value}`,
-    family,
-    value,
-    ...(identifier.country ? { country: identifier.country } : {}),
-    words: `${label} ${family === 'imo' ? value : identifier.value.trim()}${country}`,
-  };
-}
-
 /** The accepted candidate for a pair of name-agreeing entries, or undefined without evidence. */
 function judgePair(facts: readonly EntryFacts[], i: number, j: number, match: NameMatch): Candidate | undefined {
   const [a, b] = [facts[i]!, facts[j]!];
@@ -418,14 +342,6 @@ function sharedIdentifiers(a: EntryFacts, b: EntryFacts): IdentifierFact[] {
     if (y && !shared.has(said.key)) shared.set(said.key, said);
   }
   return [...shared.values()];
-}
-
-function isSameIdentifier(x: IdentifierFact, y: IdentifierFact): boolean {
-  return (
-    x.value === y.value &&
-    (x.family === y.family || x.family === ANY_FAMILY || y.family === ANY_FAMILY) &&
-    (x.country === undefined || y.country === undefined || x.country === y.country)
-  );
 }
 
 /** True when two entries cannot be the same subject, whatever else agrees. */
@@ -598,11 +514,6 @@ function uniqueIdentifiers(group: readonly EntryFacts[]): Identifier[] {
     });
   }
   return unique;
-}
-
-function identifierKeyOf(identifier: Identifier, fact: IdentifierFact | undefined): string {
-  const base = fact ? fact.key : `${foldKey(identifier.type)}|${identifier.value}`;
-  return `${base}|${identifier.country ?? ''}`;
 }
 
 function copyAddress(address: Address): Address {

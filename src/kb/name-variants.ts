@@ -1,10 +1,21 @@
 /**
  * The written forms under which a listed name is looked for in news text. Lists print names in
- * their own order ("HLAING, Min Aung"); articles print "Min Aung Hlaing". Only forms of two words
- * or more are used: a single word (a surname, a one-word alias) never marks on its own.
+ * their own order and case ("HLAING, Min Aung", "AL-ASSAD, Bashar"); articles print "Min Aung
+ * Hlaing", "Bashar al-Assad", "Bashar Assad", and later "Assad". Each form carries its use: a
+ * full name may mark on its own; a surname, a one-word name or an acronym only after a full name
+ * of the same entity was marked earlier on the page (see matcher.ts `NameUse`).
+ *
+ * Spelling differences between romanisations are not multiplied out here: the matcher keys every
+ * word by its skeleton (transliterate.ts), so one form covers Aleksandr and Oleksandr alike.
  */
+import type { NameUse } from './matcher';
 import type { EntryName, SubjectKind } from './model';
-import { tokenize } from './tokens';
+
+/** One form to look for, and when it may mark. */
+export interface WrittenForm {
+  text: string;
+  use: NameUse;
+}
 
 /**
  * East Slavic and Turkic patronymics, which news usually leaves out ("Aleksandr Vasilyevich
@@ -18,27 +29,144 @@ const PATRONYMIC = /^\p{Lu}\p{Ll}+(?:ovich|evich|ovych|evych|ich|ych|ovna|evna|i
  * They are not part of the name: news prints them or not, so marks cover the name alone.
  */
 const LEADING_TITLE =
-  /^(?:(?:senior|lieutenant|major|brigadier|vice|rear|deputy)\s+)?(?:general|gen\.?|admiral|adm\.?|colonel|col\.?|commander|marshal|captain|capt\.?|major|lieutenant|lt\.?|sheikh|shaykh|sheik|mullah|maulavi|mawlawi|haji|hajji|dr\.?|prof\.?|mr\.?|mrs\.?|ms\.?|u|daw|sir|lord)\s+/i;
+  /^(?:(?:senior|lieutenant|major|brigadier|vice|rear|deputy)[\s-]+)?(?:general|gen\.?|admiral|adm\.?|colonel|col\.?|commander|marshal|captain|capt\.?|major|lieutenant|lt\.?|sheikh|shaykh|sheik|shaikh|mullah|mulla|maulavi|mawlawi|maulana|haji|hajji|hojatoleslam|ayatollah|dr\.?|prof\.?|mr\.?|mrs\.?|ms\.?|u|daw|sir|lord|emir|amir|prince|princess|king|sayyed|sayyid)\s+/i;
 
-/** Forms of one list name to look for in text, most specific first, deduplicated. */
-export function writtenForms(name: EntryName, kind: SubjectKind): string[] {
-  const forms = new Set<string>();
-  const full = name.full.trim();
-  if (kind === 'person') {
-    const comma = /^([^,]+),\s*([^,]+)$/.exec(full);
-    const ordered = (comma ? `${comma[2]!.trim()} ${comma[1]!.trim()}` : full).replace(LEADING_TITLE, '');
-    forms.add(ordered);
-    const { given, middle, family } = name.parts ?? {};
-    if (given && family) forms.add([given, middle, family].filter(Boolean).join(' '));
-    for (const form of [...forms]) {
-      const words = form.split(/\s+/);
-      const withoutPatronymic = words.filter((w, i) => i === 0 || i === words.length - 1 || !PATRONYMIC.test(titleCase(w)));
-      if (withoutPatronymic.length < words.length) forms.add(withoutPatronymic.join(' '));
-    }
-  } else {
-    forms.add(full);
+/**
+ * Particles inside names that news prints in lower case ("Bashar al-Assad", "bin Laden"): forms
+ * keep them lower case so that the text may write them either way.
+ */
+const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'bin', 'ibn', 'bint', 'ben', 'ould', 'de', 'da', 'del', 'della', 'di', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ul', 'ud', 'e', 'i']);
+
+/** The Arabic article joined to a name: "al-Assad", "Al Qaida", "el-Sisi". */
+const ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az)[-‐‑\s]+(?=\p{L}{3})/iu;
+
+/**
+ * Nationalities whose names are printed family name first in English-language news ("Kim Jong
+ * Un", "Xi Jinping"), where lists print "KIM, Jong Un".
+ */
+const FAMILY_FIRST = new Set(['KP', 'KR', 'CN', 'TW', 'HK', 'MO', 'VN', 'SG']);
+
+/** Legal forms that news leaves off company names ("Gazprom" for "PJSC Gazprom"). */
+const LEGAL_FORM_PREFIX =
+  /^(?:(?:public|open|closed|private|non-public)\s+)?(?:joint[\s-]+stock\s+company|limited\s+liability\s+company|pjsc|ojsc|cjsc|jsc|pao|oao|zao|ooo|ao|llc|tov|fgup|fsue|gup|mup)\s+/i;
+const LEGAL_FORM_SUFFIX =
+  /[\s,]+(?:(?:public|open|closed)\s+)?(?:joint[\s-]+stock\s+company|limited\s+liability\s+company|pjsc|ojsc|cjsc|jsc|pao|oao|zao|ooo|llc|l\.l\.c\.|ltd\.?|limited|inc\.?|incorporated|corp\.?|gmbh|s\.a\.|sa|ag|co\.?,?\s*ltd\.?|company\s+limited|fze|fzco|fzc|pte\.?\s+ltd\.?)$/i;
+
+/** Forms of one list name to look for in text, full names first, deduplicated by text. */
+export function nameForms(name: EntryName, kind: SubjectKind, nationalities: readonly string[] = []): WrittenForm[] {
+  const forms = new Map<string, NameUse>();
+  const add = (text: string, use: NameUse): void => {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (!clean || wordCount(clean) === 0) return;
+    if (forms.get(clean) !== 'name') forms.set(clean, use);
+  };
+  if (kind === 'person') personForms(name, nationalities, add);
+  else if (kind === 'organisation') organisationForms(name, add);
+  else add(caseLikeNews(name.full.trim(), false), 'name');
+  // A one-word form never marks on its own, whatever produced it.
+  return [...forms].map(([text, use]) => ({ text, use: wordCount(text) >= 2 ? use : 'secondary' }));
+}
+
+/** Words as tokenize counts them (runs of letters and digits), without building tokens. */
+function wordCount(text: string): number {
+  return text.split(/[^\p{L}\p{N}\p{M}'’]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Full-name forms only (the ones that may mark on their own), for display and counts. */
+export function writtenForms(name: EntryName, kind: SubjectKind, nationalities: readonly string[] = []): string[] {
+  return nameForms(name, kind, nationalities)
+    .filter((f) => f.use === 'name')
+    .map((f) => f.text);
+}
+
+function personForms(name: EntryName, nationalities: readonly string[], add: (text: string, use: NameUse) => void): void {
+  const full = name.full.trim().replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const comma = /^([^,]+),\s*([^,]+)$/.exec(full);
+  const parts = name.parts ?? {};
+  const family = caseLikeNews((parts.family ?? comma?.[1] ?? '').trim(), true);
+  const given = caseLikeNews(stripTitle((parts.given ?? comma?.[2] ?? '').trim()), true);
+  const middle = caseLikeNews((parts.middle ?? '').trim(), true);
+  const ordered = caseLikeNews(stripTitle(comma ? `${comma[2]!.trim()} ${comma[1]!.trim()}` : full), true);
+  const familyFirst = nationalities.some((n) => FAMILY_FIRST.has(n));
+
+  const fulls: string[] = [ordered];
+  if (given && family) {
+    fulls.push([given, middle, family].filter(Boolean).join(' '));
+    if (familyFirst) fulls.push([family, given, middle].filter(Boolean).join(' '));
   }
-  return [...forms].filter((form) => tokenize(form).length >= 2);
+  for (const form of [...fulls]) {
+    const words = form.split(' ');
+    const withoutPatronymic = words.filter((w, i) => i === 0 || i === words.length - 1 || !PATRONYMIC.test(titleCase(w)));
+    if (withoutPatronymic.length < words.length) fulls.push(withoutPatronymic.join(' '));
+  }
+  for (const form of [...fulls]) {
+    // "Bashar al-Assad" is also printed "Bashar Assad".
+    const bare = form
+      .split(' ')
+      .map((w) => w.replace(ARTICLE, ''))
+      .join(' ');
+    if (bare !== form) fulls.push(bare);
+  }
+  for (const form of fulls) add(form, 'name');
+
+  // The surname alone, only after the full name: the family name where the list gives one, else
+  // the last word of a name in Western order. Burmese names have no family name to shorten to.
+  const isBurmese = nationalities.includes('MM');
+  const surname = family || (!isBurmese && !familyFirst && /\s/.test(ordered) ? ordered.split(' ').at(-1)! : '');
+  if (surname && surname.replace(/[^\p{L}]/gu, '').length >= 3) {
+    add(surname, 'secondary');
+    const bare = surname.replace(ARTICLE, '');
+    if (bare !== surname) add(bare, 'secondary');
+  }
+}
+
+function organisationForms(name: EntryName, add: (text: string, use: NameUse) => void): void {
+  const full = name.full.trim();
+  const withoutParens = full.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const inParens = [...full.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]!.trim());
+  const bases = [withoutParens || full];
+  const bare = withoutParens.replace(LEGAL_FORM_PREFIX, '').replace(LEGAL_FORM_SUFFIX, '').trim();
+  if (bare && bare !== withoutParens) bases.push(bare);
+  for (const base of bases) add(caseLikeNews(base, false), 'name');
+  // A parenthesis holds a translation ("(COMMUNIST PARTY OF PERU)") or an acronym ("(ELN)").
+  for (const inner of inParens) add(caseLikeNews(inner, false), 'name');
+}
+
+function stripTitle(text: string): string {
+  let out = text;
+  for (let i = 0; i < 3 && LEADING_TITLE.test(out); i++) out = out.replace(LEADING_TITLE, '');
+  return out;
+}
+
+/**
+ * Lists print names in capitals ("AL-ASSAD, Bashar"); news prints "al-Assad". All-capital words
+ * are title-cased (for organisations, words of four letters or fewer stay as acronyms), and name
+ * particles go lower case, so the matcher's case rule asks for capitals where news has them.
+ */
+function caseLikeNews(text: string, isPerson: boolean): string {
+  // A name the list writes all in lower case ("blade runner") is still a proper noun in news.
+  const noCapitals = !/\p{Lu}/u.test(text);
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word, i, words) => {
+      const pieces = word.split(/([-‐‑'’])/);
+      return pieces
+        .map((piece, k) => {
+          if (/^[-‐‑'’]$/.test(piece) || piece === '') return piece;
+          const lower = piece.toLowerCase();
+          const isLast = i === words.length - 1 && k === pieces.length - 1;
+          const joined = k < pieces.length - 1; // "al-" in "al-Assad"
+          if (PARTICLES.has(lower) && !isLast && (joined || (i > 0 && words.length > 1))) return lower;
+          if (noCapitals) return titleCase(piece);
+          const allCaps = piece === piece.toUpperCase() && /\p{Lu}/u.test(piece);
+          if (!allCaps) return piece;
+          if (!isPerson && piece.length <= 4) return piece;
+          return titleCase(piece);
+        })
+        .join('');
+    })
+    .join(' ');
 }
 
 function titleCase(word: string): string {

@@ -1,4 +1,5 @@
 import { foldWord } from './normalise';
+import { skeletonWord } from './transliterate';
 
 /**
  * Splits text into words with their offsets, the unit the matcher works in. A word is a run of
@@ -13,11 +14,17 @@ export interface Token {
   end: number;
   /** foldWord of the word's text. */
   folded: string;
+  /**
+   * What the matcher keys on: the folded word's spelling-independent skeleton (transliterate.ts),
+   * so "Zelenskyy's" and "Zelensky" key alike.
+   */
+  key: string;
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const POSSESSIVE = /['’]s$/i;
 
+/** Splits `text` into words with their offsets and keys. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
@@ -25,14 +32,14 @@ export function tokenize(text: string): Token[] {
     let word = m[0];
     if (POSSESSIVE.test(word) && word.length > 2) word = word.slice(0, -2);
     const folded = foldWord(word);
-    if (folded) tokens.push({ start: m.index, end: m.index + word.length, folded });
+    if (folded) tokens.push({ start: m.index, end: m.index + word.length, folded, key: skeletonWord(folded) });
   }
   return tokens;
 }
 
-/** The folded words of a name, as the matcher keys them. */
+/** The words of a name as the matcher keys them. */
 export function nameKey(name: string): string {
   return tokenize(name)
-    .map((t) => t.folded)
+    .map((t) => t.key)
     .join(' ');
 }

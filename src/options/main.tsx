@@ -6,6 +6,10 @@ import { ask, type KbStatus } from '../messages';
 import { DataStatus } from './DataStatus';
 import type { ImportEvent, ImportRequest } from './import-protocol';
 import { ImportPanel } from './ImportPanel';
+import { SettingsPanel } from './SettingsPanel';
+import { localiseDocument, t } from '../i18n';
+import { I18n } from '../ui/i18n';
+import { SourcesPanel } from './SourcesPanel';
 
 function App() {
   const [status, setStatus] = useState<KbStatus | null>(null);
@@ -48,11 +52,20 @@ function App() {
 
   return (
     <>
-      <h1>Backstory</h1>
+      <h1>{t('optionsTitle')}</h1>
       <DataStatus status={status} />
+      <SourcesPanel onInstalled={() => void ask('getStatus', null).then(setStatus)} />
       <ImportPanel busy={busy} progress={progress} report={report} failure={failure} onFiles={importFiles} />
+      <SettingsPanel />
     </>
   );
 }
 
-render(<App />, document.getElementById('app')!);
+localiseDocument(document);
+document.title = t('optionsTitle');
+render(
+  <I18n.Provider value={t}>
+    <App />
+  </I18n.Provider>,
+  document.getElementById('app')!,
+);

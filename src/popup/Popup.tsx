@@ -1,6 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import type { FoundEntity } from '../messages';
 import type { Settings } from '../settings';
 import { isActiveOn } from '../settings';
+import { useT } from '../ui/i18n';
+import { FoundList } from './FoundList';
+import { LookupPanel, type LookupState } from './LookupPanel';
 
 export interface PopupProps {
   settings: Settings;
@@ -9,25 +13,39 @@ export interface PopupProps {
   found: FoundEntity[];
   onToggleEverywhere: (on: boolean) => void;
   onToggleSite: (on: boolean) => void;
+  /** Scroll the page to an entity's first mention and flash it. */
+  onReveal: (id: string) => void;
+  /** The last reveal found no mark (the page changed since the list was read). */
+  revealGone: boolean;
+  lookup: LookupState;
+  onLookup: (query: string) => void;
+  /** The context menu's look-up window: the search alone, started with this text. */
+  lookupOnly?: string;
+  onOpenOptions: () => void;
+  /** Extra lines at the foot (how fresh the data is). */
+  footer?: ComponentChildren;
 }
 
-const KIND_LABELS: Record<FoundEntity['kind'], string> = {
-  person: 'person',
-  organisation: 'organisation',
-  vessel: 'vessel',
-  aircraft: 'aircraft',
-  country: 'country',
-};
-
-/** The toolbar popup: on/off everywhere and for this site, and what this page names. */
-export function Popup({ settings, host, found, onToggleEverywhere, onToggleSite }: PopupProps) {
+/** The toolbar popup: on/off everywhere and for this site, what this page names, and a name search. */
+export function Popup(props: PopupProps) {
+  const t = useT();
+  const { settings, host, found } = props;
+  if (props.lookupOnly !== undefined) {
+    return (
+      <>
+        <h1>{t('extName')}</h1>
+        <LookupPanel state={props.lookup} initialQuery={props.lookupOnly} onQuery={props.onLookup} />
+        {props.footer}
+      </>
+    );
+  }
   const siteOn = host !== null && !settings.disabledSites.includes(host);
   return (
     <>
-      <h1>Backstory</h1>
+      <h1>{t('extName')}</h1>
       <label class="switch">
-        <input type="checkbox" name="everywhere" checked={settings.enabled} onChange={(e) => onToggleEverywhere(e.currentTarget.checked)} />
-        Mark names on pages
+        <input type="checkbox" name="everywhere" checked={settings.enabled} onChange={(e) => props.onToggleEverywhere(e.currentTarget.checked)} />
+        {t('popupToggleEverywhere')}
       </label>
       <label class="switch">
         <input
@@ -35,31 +53,34 @@ export function Popup({ settings, host, found, onToggleEverywhere, onToggleSite 
           name="site"
           checked={siteOn}
           disabled={host === null || !settings.enabled}
-          onChange={(e) => onToggleSite(e.currentTarget.checked)}
+          onChange={(e) => props.onToggleSite(e.currentTarget.checked)}
         />
-        {host ? `On ${host}` : 'On this site'}
+        {host ? t('popupToggleSite', host) : t('popupToggleSiteUnknown')}
       </label>
-      <h2>On this page</h2>
-      {host === null ? (
-        <p class="muted">Backstory does not run on this page.</p>
-      ) : !isActiveOn(settings, host) ? (
-        <p class="muted">Marking is off here.</p>
-      ) : found.length === 0 ? (
-        <p class="muted">No known names found.</p>
-      ) : (
-        <ul class="found" aria-label="Names on this page">
-          {found.map((entity) => (
-            <li key={entity.id} data-entity={entity.id}>
-              <span>
-                {entity.name} <span class="muted">· {KIND_LABELS[entity.kind]}</span>
-              </span>
-              <span class="count" aria-label={`${entity.count} mentions`}>
-                {entity.count}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <section class="on-page" aria-labelledby="on-page-heading">
+        <h2 id="on-page-heading">{t('popupOnThisPage')}</h2>
+        {host === null ? (
+          <p class="muted">{t('popupNotRunning')}</p>
+        ) : !isActiveOn(settings, host) ? (
+          <p class="muted">{t('popupOffHere')}</p>
+        ) : found.length === 0 ? (
+          <p class="muted">{t('popupNothingFound')}</p>
+        ) : (
+          <FoundList found={found} onReveal={props.onReveal} />
+        )}
+        {props.revealGone && (
+          <p class="muted" role="status">
+            {t('popupRevealGone')}
+          </p>
+        )}
+      </section>
+      <LookupPanel state={props.lookup} onQuery={props.onLookup} />
+      <footer>
+        {props.footer}
+        <button type="button" class="link" onClick={props.onOpenOptions}>
+          {t('popupOpenOptions')}
+        </button>
+      </footer>
     </>
   );
 }

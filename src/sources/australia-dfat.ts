@@ -1,9 +1,11 @@
-import { COUNTRIES, countryCodeOf } from '../kb/countries';
 import { foldKey } from '../kb/normalise';
 import type { Address, EntryName, ParseIssue, PartialDate, SourceEntry, SourceParseResult, SubjectKind } from '../kb/model';
 import { ParseError, assertSaneSize } from './errors';
-import { cleanSpace } from './text';
-import { excelSerialToIso, readXlsx, type XlsxCell, type XlsxSheet } from './xlsx';
+import { linesOf, splitLettered, textOf } from './australia-dfat-cells';
+import { dateOf, listedOnOf, parseBirthDates } from './australia-dfat-dates';
+import { addressesOf, nationalitiesOf } from './australia-dfat-places';
+import { readXlsx, type XlsxCell, type XlsxSheet } from './xlsx';
+import { excelSerialToIso } from './xlsx-styles';
 
 /**
  * Parser for the Australian DFAT Consolidated List (regulation8_consolidated.xlsx): one sheet, one
@@ -137,29 +139,6 @@ function referenceNumberOf(cell: XlsxCell): string | undefined {
   return match ? String(Number(match[1])) : undefined;
 }
 
-/** A cell as trimmed, space-collapsed text; undefined when empty or a placeholder ("NA", "na"). */
-function textOf(cell: XlsxCell): string | undefined {
-  if (cell === null) return undefined;
-  const text = cleanSpace(String(cell));
-  return text === '' || /^(n\/?a|none|-)$/i.test(text) ? undefined : text;
-}
-
-/** Free text that keeps its line breaks (the Additional Information column is written in lines). */
-function linesOf(cell: XlsxCell): string | undefined {
-  if (cell === null) return undefined;
-  const text = String(cell).split(/\r?\n/).map(cleanSpace).filter(Boolean).join('\n');
-  return textOf(text) === undefined ? undefined : text;
-}
-
-/** An ISO day from a date cell, or from text written the DFAT way (day first). */
-function dateOf(cell: XlsxCell): string | undefined {
-  if (typeof cell === 'number') return excelSerialToIso(cell);
-  const text = textOf(cell);
-  if (!text) return undefined;
-  const date = parseSingleDate(text);
-  return date?.kind === 'day' ? date.date : undefined;
-}
-
 /* ---------------------------------------------------------------- entries ---------------- */
 
 const KIND_BY_TYPE: Record<string, SubjectKind> = {
@@ -285,19 +264,6 @@ function addUnique<T>(target: T[], items: readonly T[], keyOf: (item: T) => stri
 }
 
 /**
- * Splits "a) X b) Y" lists (DFAT's way of giving alternatives) into their items; text that does
- * not start with "a)" is one item. Separators left at item ends (";", ",") are dropped.
- */
-function splitLettered(text: string | undefined): string[] {
-  if (!text) return [];
-  if (!/^\(?a\)/i.test(text)) return [text];
-  return text
-    .split(/(?:^|[\s;,]+)\(?[a-z]\)\s*/i)
-    .map((item) => item.replace(/[\s;,]+$/, '').trim())
-    .filter((item) => item !== '');
-}
-
-/**
  * Committees name one regime, sometimes two run together ("1970 (Libya) 1973 (Libya)"); a regime
  * ends where its outermost bracket closes, which keeps "1267/1989/2253 (ISIL (Da'esh) and Al-Qaida)" whole.
  */
@@ -320,175 +286,4 @@ function programmesOf(text: string | undefined): string[] {
 function listingTextOf(cell: XlsxCell): string | undefined {
   if (typeof cell === 'number') return excelSerialToIso(cell);
   return textOf(cell);
-}
-
-/* ---------------------------------------------------------------- places ----------------- */
-
-/** Addresses: "a) … b) …" alternatives or ";"-separated ones; the country from the end of each. */
-function addressesOf(text: string | undefined): Address[] {
-  return splitLettered(text)
-    .flatMap((item) => item.split(/\s*;\s*/))
-    .map((item) => item.replace(/[\s,.]+$/, ''))
-    .filter((item) => item !== '')
-    .map((item) => {
-      const country = countryAtEnd(item);
-      return country ? { lines: [item], country } : { lines: [item] };
-    });
-}
-
-/** The country an address ends with: its last comma-separated parts, then their last words. */
-function countryAtEnd(address: string): string | undefined {
-  const segments = address.split(',').map((s) => s.replace(/\([^)]*\)|\d+/g, ' ').trim()).filter(Boolean);
-  for (const segment of segments.slice(-2).reverse()) {
-    const words = segment.split(/\s+/);
-    for (let take = Math.min(4, words.length); take >= 1; take--) {
-      const code = countryCodeOf(words.slice(-take).join(' '));
-      if (code) return code;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Demonyms from the country data, for "Russian", "Iranian". A demonym several territories share
- * ("French", "Norwegian") goes to the one whose name it comes from (same first four letters:
- * France, Norway); one that stays ambiguous ("Congolese", "Dominican") resolves to nothing.
- */
-const CODE_BY_DEMONYM: ReadonlyMap<string, string> = (() => {
-  const candidates = new Map<string, typeof COUNTRIES[number][]>();
-  for (const country of COUNTRIES) {
-    for (const demonym of country.demonyms) {
-      const key = foldKey(demonym);
-      candidates.set(key, [...(candidates.get(key) ?? []), country]);
-    }
-  }
-  const codes = new Map<string, string>();
-  for (const [key, countries] of candidates) {
-    const named = countries.length === 1 ? countries : countries.filter((c) => foldKey(c.name).slice(0, 4) === key.slice(0, 4));
-    if (named.length === 1) codes.set(key, named[0]!.code);
-  }
-  return codes;
-})();
-
-function countryOrDemonym(text: string): string | undefined {
-  const cleaned = text.replace(/\([^)]*\)/g, ' ').replace(/^(possibly|probably)\s+/i, '').replace(/[\s.;,]+$/, '').trim();
-  return countryCodeOf(cleaned) ?? CODE_BY_DEMONYM.get(foldKey(cleaned));
-}
-
-/**
- * Citizenship as ISO codes. The column holds a country ("Syria"), a demonym ("Syrian") or several
- * ("Russian and Ukrainian", "a) Pakistani b) Saudi Arabian", "Malian / Mauritanian"); the whole
- * text is tried first so names containing "and" ("Trinidad and Tobago") stay whole.
- * `complete` is false when some part could not be resolved; the caller keeps the text as a remark.
- */
-function nationalitiesOf(text: string): { codes: string[]; complete: boolean } {
-  const codes: string[] = [];
-  let complete = true;
-  for (const item of splitLettered(text)) {
-    const whole = countryOrDemonym(item);
-    if (whole) {
-      codes.push(whole);
-      continue;
-    }
-    for (const part of item.split(/\s*(?:;|\/|,|\band\b)\s*/i).filter(Boolean)) {
-      const code = countryOrDemonym(part);
-      if (code) codes.push(code);
-      else complete = false;
-    }
-  }
-  return { codes: [...new Set(codes)], complete };
-}
-
-/* ---------------------------------------------------------------- dates ------------------ */
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** "Jan.", "January", "Sept", "June." — matched on the first three letters. */
-const MONTH = '([A-Za-z]{3,9})\\.?';
-
-/** "listed … on <date>", where "…" may hold closed brackets ("Listed by UN (1267 Committee) on …") but not open one. */
-const LISTED_ON = new RegExp(`\\b(?:listed|designated)\\b(?:[^()]|\\([^()]*\\))*?\\bon:?\\s*(\\d{1,2}\\s*${MONTH},?\\s*\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})`, 'i');
-
-/**
- * The first listing date in Listing Information: "Listed on 9 Sep. 2003 (relisted …)", "Listed by
- * UN 1267 Committee on 25 January 2001", "Designated under the … Regulations 2011 on 21 March 2014",
- * "The Minister for Foreign Affairs listed this entity on 9 December 2001"; or a date cell. Instrument
- * names ("… Amendment Instrument 2023") carry no day and give no date.
- */
-function listedOnOf(cell: XlsxCell): string | undefined {
-  if (typeof cell === 'number') return excelSerialToIso(cell);
-  const text = textOf(cell);
-  if (!text) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-  const match = LISTED_ON.exec(text);
-  const date = match ? parseSingleDate(match[1]!) : undefined;
-  return date?.kind === 'day' ? date.date : undefined;
-}
-
-/**
- * Date of Birth as partial dates. A date cell is a day; a number is a year (or, rarely, a date serial
- * without a date format); text is split into its alternatives ("a) … b) …", ";", " or ", "alt DOB:")
- * and each is read; an alternative that fits no pattern is kept as text, never guessed at.
- */
-function parseBirthDates(cell: XlsxCell): PartialDate[] {
-  if (typeof cell === 'number') {
-    if (Number.isInteger(cell) && cell >= 1800 && cell <= 2100) return [{ kind: 'year', year: cell }];
-    const iso = excelSerialToIso(cell);
-    return iso ? [{ kind: 'day', date: iso }] : [{ kind: 'text', text: String(cell) }];
-  }
-  const text = textOf(cell);
-  if (!text) return [];
-  const alternatives = splitLettered(text)
-    .flatMap((item) => item.split(/\s*(?:;|\bor\b|\balt(?:\.|ernative)? DOB:?)\s*/i))
-    .map((item) => item.replace(/^[\s,]+|[\s,;.]+$/g, ''))
-    .filter((item) => item !== '');
-  return alternatives.map((item) => parseSingleDate(item) ?? { kind: 'text', text: item });
-}
-
-const DAY_MONTH_NAME_YEAR = new RegExp(`^(\\d{1,2})\\.?[\\s-]*${MONTH}[\\s,-]*(\\d{4})$`);
-const MONTH_NAME_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})$`);
-const MONTH_NAME_YEAR = new RegExp(`^${MONTH},?\\s+(\\d{4})$`);
-
-/** One date as DFAT writes it, or undefined when it fits none of the patterns below. */
-function parseSingleDate(raw: string): PartialDate | undefined {
-  // "(Aug. 1961)": an alternative wrapped in brackets, nothing else in them.
-  const unwrapped = /^\(([^()]*)\)$/.exec(raw)?.[1] ?? raw;
-  const approximate = /^(?:approximately|approx\.?|circa|c\.|ca\.?|about)\s*/i.exec(unwrapped);
-  const text = approximate ? unwrapped.slice(approximate[0].length) : unwrapped;
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})$/.exec(text))) return yearOf(Number(m[1]), !!approximate);
-  if ((m = /^(?:between\s+)?(\d{4})\s*(?:-|–|\/|to|and)\s*(\d{4})$/i.exec(text))) {
-    const from = Number(m[1]);
-    const to = Number(m[2]);
-    return from < to && from >= 1800 && to <= 2100 ? { kind: 'range', from, to } : undefined;
-  }
-  if (approximate) return undefined;
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) return dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
-  if ((m = /^(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{4})$/.exec(text))) return dayOf(Number(m[3]), Number(m[2]), Number(m[1]));
-  if ((m = /^(\d{1,2})\/(\d{4})$/.exec(text))) return monthDateOf(Number(m[2]), Number(m[1]));
-  if ((m = DAY_MONTH_NAME_YEAR.exec(text))) return dayOf(Number(m[3]), monthOf(m[2]!), Number(m[1]));
-  if ((m = MONTH_NAME_DAY_YEAR.exec(text))) return dayOf(Number(m[3]), monthOf(m[1]!), Number(m[2]));
-  if ((m = MONTH_NAME_YEAR.exec(text))) return monthDateOf(Number(m[2]), monthOf(m[1]!));
-  return undefined;
-}
-
-function monthOf(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
-}
-
-function monthDateOf(year: number, month: number): PartialDate | undefined {
-  if (month < 1 || month > 12 || year < 1800 || year > 2100) return undefined;
-  return { kind: 'month', date: `${year}-${String(month).padStart(2, '0')}` };
-}
-
-function yearOf(year: number, approximate: boolean): PartialDate | undefined {
-  if (year < 1800 || year > 2100) return undefined;
-  return approximate ? { kind: 'year', year, approximate: true } : { kind: 'year', year };
-}
-
-/** A real calendar day (31 Feb is refused), as an ISO date. */
-function dayOf(year: number, month: number, day: number): PartialDate | undefined {
-  if (month < 1 || month > 12 || day < 1 || year < 1800 || year > 2100) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCDate() !== day) return undefined;
-  return { kind: 'day', date: date.toISOString().slice(0, 10) };
 }

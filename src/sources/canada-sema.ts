@@ -12,7 +12,9 @@
  * Aliases are one comma-separated text (see `splitAliases` for the rule and why).
  */
 import type { EntryName, Identifier, NameParts, ParseIssue, PartialDate, SourceEntry, SourceParseResult, SubjectKind } from '../kb/model';
+import { isCalendarDay } from './dates';
 import { ParseError, assertSaneSize } from './errors';
+import { splitTopLevel } from './name-lists';
 import { cleanSpace, decodeText, lineAt } from './text';
 import { readXmlRecords, type XmlElement } from './xml';
 
@@ -286,24 +288,6 @@ function splitAliases(text: string | undefined): string[] {
   );
 }
 
-/** Splits on `separator` outside brackets; trims and drops empty pieces. */
-function splitTopLevel(value: string, separator: string): string[] {
-  const pieces: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (c === separator && depth === 0) {
-      pieces.push(value.slice(start, i));
-      start = i + 1;
-    }
-  }
-  pieces.push(value.slice(start));
-  return pieces.map((p) => cleanSpace(p)).filter((p) => p !== '');
-}
-
 function uniqueNames(names: EntryName[]): EntryName[] {
   const seen = new Set<string>();
   return names.filter((name) => {
@@ -332,11 +316,6 @@ function parseDate(value: string): PartialDate {
   match = /^(?:circa|ca\.|c\.|approx\.|approximately)\s*(\d{4})$/i.exec(value);
   if (match) return { kind: 'year', year: Number(match[1]), approximate: true };
   return { kind: 'text', text: value };
-}
-
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }
 
 function unique(values: string[]): string[] {

@@ -2,8 +2,7 @@
  * Tells which official format a file is, from its first bytes (and, for OFAC's headerless CSVs and
  * XLSX workbooks, a closer look). The importer and the kb tool both start here.
  */
-import type { NamedBytes } from './ofac-legacy';
-import { sniffOfacLegacyRole, type OfacLegacyRole } from './ofac-legacy';
+import { sniffOfacLegacyRole, type NamedBytes, type OfacLegacyRole } from './ofac-csv';
 import Papa from 'papaparse';
 import { readXlsx } from './xlsx';
 

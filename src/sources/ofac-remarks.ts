@@ -7,6 +7,7 @@
  */
 import type { Identifier, PartialDate, SubjectKind } from '../kb/model';
 import { countryCodeOf } from '../kb/countries';
+import { MONTH_ABBREVIATIONS, isCalendarDay, pad2 } from './dates';
 import { cleanSpace } from './text';
 
 /** What one entry's remarks state, split into the entity model's fields. */
@@ -43,7 +44,7 @@ export function tidySpace(text: string): string {
   return untidy ? cleanSpace(text) : text;
 }
 
-const MONTHS = new Map(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, String(i + 1).padStart(2, '0')]));
+const MONTHS = new Map<string, string>(MONTH_ABBREVIATIONS.map((m, i) => [m, pad2(i + 1)]));
 
 /**
  * Identity-document and registry labels exactly as OFAC writes them before the number, gathered
@@ -151,10 +152,8 @@ function wholePeriod(text: string): PartialDate | undefined {
 /** `YYYY-MM-DD` for a real calendar day, else undefined. */
 function isoDay(year: number, monthName: string, day: number): string | undefined {
   const month = MONTHS.get(monthName.toLowerCase());
-  if (!month || day < 1 || year < 1000) return undefined; // Date.UTC reads years 0–99 as 19xx
-  const date = new Date(Date.UTC(year, Number(month) - 1, day));
-  if (date.getUTCDate() !== day) return undefined;
-  return `${year}-${month}-${String(day).padStart(2, '0')}`;
+  if (!month || day < 1 || year < 1000 || !isCalendarDay(year, Number(month), day)) return undefined;
+  return `${year}-${month}-${pad2(day)}`;
 }
 
 /**

@@ -19,7 +19,9 @@ import type { Address, EntryName, Identifier, ParseIssue, PartialDate, SourceEnt
 import { countryCodeOf } from '../kb/countries';
 import { foldKey } from '../kb/normalise';
 import { type CsvRecord, readCsvRecords } from './csv';
+import { daysInMonth } from './dates';
 import { ParseError, assertSaneSize } from './errors';
+import { isNonLatinScript } from './name-lists';
 import { cleanSpace, decodeText } from './text';
 
 /** Columns every version of the export has. */
@@ -320,14 +322,9 @@ function namesOf(caption: string, aliases: string[]): EntryName[] {
   const names: EntryName[] = [{ full: caption, type: 'primary', strength: 'strong' }];
   for (const alias of aliases) {
     if (names.some((n) => n.full === alias)) continue;
-    names.push({ full: alias, type: isOriginalScript(alias) ? 'original-script' : 'alias', strength: 'strong' });
+    names.push({ full: alias, type: isNonLatinScript(alias) ? 'original-script' : 'alias', strength: 'strong' });
   }
   return names;
-}
-
-/** Letters, and none of them Latin ("ІВАХА Денис Володимирович"). */
-function isOriginalScript(name: string): boolean {
-  return /\p{L}/u.test(name) && !/\p{Script=Latin}/u.test(name);
 }
 
 /** `1970-01-02`, `1970-01`, `1970` as FollowTheMoney writes dates; anything else is kept as text. */
@@ -341,7 +338,7 @@ function isoPartialDate(raw: string): PartialDate {
 function isRealDay(iso: string): boolean {
   const [year, month, day] = iso.split('-').map(Number);
   if (!year || !month || !day || month > 12) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth(year, month);
 }
 
 /**

@@ -14,7 +14,7 @@
 import type { ParseIssue, TivRow, TivTableParseResult } from '../kb/model';
 import { ParseError, assertSaneSize } from './errors';
 import { decodeText } from './text';
-import { readSipriExport, splitSipriName, type SipriRow } from './sipri-trade-register';
+import { readSipriExport, splitSipriName, type SipriRow } from './sipri-export';
 
 /** The value stored for SIPRI's `0`: the middle of "between 0 and 0.5". */
 export const TIV_BELOW_HALF = 0.25;

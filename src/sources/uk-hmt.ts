@@ -9,10 +9,12 @@
  * text makes them clear and the text as printed is always kept beside them.
  */
 import type { Address, EntryName, Identifier, NameParts, PartialDate, SourceEntry, SourceParseResult, SubjectKind } from '../kb/model';
-import { COUNTRIES, type CountryRecord, countryCodeOf } from '../kb/countries';
+import { countryCodeOf } from '../kb/countries';
 import { foldKey } from '../kb/normalise';
 import { type CsvRecord, readCsvRecords } from './csv';
+import { daysInMonth, pad2, uniqueDates } from './dates';
 import { ParseError, assertSaneSize } from './errors';
+import { genderIn, imoIdentifiers, readDocuments, readNationalities, shipImoNumbers, vesselDetails } from './uk-hmt-fields';
 import { cleanSpace, decodeText } from './text';
 
 /** Source id of entries from this list. */
@@ -92,24 +94,6 @@ export function parseUkHmt(file: string, bytes: Uint8Array, options: UkHmtParseO
 /* ------------------------------------------------------------------ file structure ------ */
 
 /**
- * Windows-1252 bytes 0x80–0x9F as WHATWG maps them (index = byte − 0x80). The five bytes the
- * code page leaves undefined map to the C1 control of the same number, as the standard says.
- */
-const WINDOWS_1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-/**
- * Node 20.18.3+ (and some 22/23/24 releases) decode `windows-1252` as ISO-8859-1, so 0x91 comes out
- * as U+0091 instead of a curly quote (https://github.com/nodejs/node/issues/60888, #56542).
- * Browsers decode it right. A correct decoder never yields U+0080–U+009F except for the five
- * undefined bytes, which map to themselves here, so this repair is a no-op where nothing is wrong.
- */
-function repairWindows1252(text: string): string {
-  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
-}
-
-/**
  * OFSI publishes Windows-1252. A copy re-saved as UTF-8 (a spreadsheet's "CSV UTF-8") is valid
  * UTF-8 with multi-byte characters, which Windows-1252 text practically never is, and reading it as
  * Windows-1252 would turn "é" into "Ã©"; such a file is read as UTF-8, with a warning.
@@ -123,7 +107,8 @@ function decodeUkText(file: string, bytes: Uint8Array): { text: string; warnings
       // Not UTF-8: the publisher's own encoding, below.
     }
   }
-  return { text: repairWindows1252(decodeText(file, bytes, 'windows-1252')), warnings: [] };
+  // decodeText maps the C1 controls Node's decoder yields for 0x80–0x9F back to Windows-1252.
+  return { text: decodeText(file, bytes, 'windows-1252'), warnings: [] };
 }
 
 /** Finds the header (line 2 after `Last Updated`, or line 1 without it) and the file's date. */
@@ -346,158 +331,11 @@ function ukDate(raw: string): PartialDate | undefined {
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (year < 1000 || month > 12) return undefined;
   const yyyy = String(year);
-  const mm = String(month).padStart(2, '0');
+  const mm = pad2(month);
   if (month === 0) return day === 0 ? { kind: 'year', year } : undefined;
   if (day === 0) return { kind: 'month', date: `${yyyy}-${mm}` };
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return undefined;
-  return { kind: 'day', date: `${yyyy}-${mm}-${String(day).padStart(2, '0')}` };
-}
-
-function uniqueDates(dates: PartialDate[]): PartialDate[] {
-  const seen = new Set<string>();
-  return dates.filter((d) => {
-    const key = JSON.stringify(d);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/* ------------------------------------------------------------------ nationality --------- */
-
-/**
- * Demonyms ("Afghan", "Saudi Arabian") from the country data, folded. A demonym shared by a state
- * and a territory ("American", "French") is the state's: a territory confers no nationality. One
- * shared by two states ("Congolese", "Dominican") resolves to none rather than to a guess.
- */
-const DEMONYM_CODES: ReadonlyMap<string, string> = (() => {
-  const holders = new Map<string, CountryRecord[]>();
-  for (const country of COUNTRIES) {
-    for (const demonym of country.demonyms) {
-      const key = foldKey(demonym);
-      holders.set(key, [...(holders.get(key) ?? []), country]);
-    }
-  }
-  const codes = new Map<string, string>();
-  for (const [key, countries] of holders) {
-    const states = countries.length === 1 ? countries : countries.filter((c) => c.unMember);
-    if (states.length === 1 && states[0]) codes.set(key, states[0].code);
-  }
-  return codes;
-})();
-
-/** Country name or demonym → ISO alpha-2. */
-function countryOrDemonymCode(text: string): string | undefined {
-  return countryCodeOf(text) ?? DEMONYM_CODES.get(foldKey(text));
-}
-
-/** `(1)`, `1)`, `(a)`, `a)` list markers the list uses inside one cell. */
-const ENUMERATOR = /(?:^|[\s,;])\(?(?:[1-9]|[a-h])\)\s*/gi;
-/** Words around a nationality that do not change which country it is ("Kuwaiti citizenship"). */
-const NATIONALITY_WORDS = /\b(citizenship|citizen|nationality|nationalities|national|by birth)\b|\//gi;
-/** A statement that is not a current, certain nationality: left for a person to read. */
-const UNCERTAIN = /\b(possibly|believed|revoked|withdrawn|until|former|formerly|false|fraudulent|cancelled)\b/i;
-
-/**
- * Reads a Nationality cell such as "Afghan", "(1) Somali (2) Swedish", "a) French, b) Tunisian",
- * "Iranian national and US national/citizen" into ISO codes. `exact` is false when any part was
- * qualified ("(as at December 2003)"), uncertain or unknown; the caller then keeps the whole text
- * as a remark.
- */
-function readNationalities(raw: string): { codes: string[]; exact: boolean } {
-  const codes: string[] = [];
-  let exact = true;
-  for (const item of raw.split(ENUMERATOR).map(trimPunctuation).filter(Boolean)) {
-    // "Trinidad and Tobago" is one country; only split an item that is not one as a whole.
-    const whole = readNationality(item);
-    const parts = whole.code ? [whole] : item.split(/\s*(?:,|;|\band\b|\.\s)\s*/i).map(trimPunctuation).filter(Boolean).map(readNationality);
-    for (const part of parts) {
-      if (part.code && !codes.includes(part.code)) codes.push(part.code);
-      if (!part.code || !part.exact) exact = false;
-    }
-  }
-  return { codes, exact };
-}
-
-function readNationality(text: string): { code: string | undefined; exact: boolean } {
-  if (UNCERTAIN.test(text)) return { code: undefined, exact: false };
-  const withoutNotes = cleanSpace(text.replace(/\([^)]*\)/g, ' '));
-  const core = cleanSpace(withoutNotes.replace(NATIONALITY_WORDS, ' '));
-  const code = core ? countryOrDemonymCode(core) : undefined;
-  return { code, exact: withoutNotes === text };
-}
-
-function trimPunctuation(text: string): string {
-  return text.replace(/^[\s.,;]+|[\s.,;]+$/g, '');
-}
-
-/* ------------------------------------------------------------------ documents ----------- */
-
-/**
- * A document number: letters then a digit, then letters, digits and separators ("D1903",
- * "0018061/104", "A-374184"), optionally after a separate one- or two-letter series ("D 000974").
- */
-const NUMBER_TOKEN = /\b(?:[A-Z]{1,2} (?=\d))?[A-Za-z]*-?\d[A-Za-z\d/.-]*/g;
-/** Uppercase words that read like a series letter but are labels ("ID 1234", "NO 1234"). */
-const NOT_A_SERIES = /^(ID|NO|NI|OF|IS|AT|ON|IN) /;
-
-/**
- * Reads a Passport Details or NI Number cell, one identifier per numbered item. The value is the
- * first document number in the item; the item text as printed is kept as the note, so dates,
- * issuers and remarks are never lost. An item with no recognisable number becomes a remark.
- */
-function readDocuments(raw: string, type: string, column: UkColumn): { identifiers: Identifier[]; remarks: string[] } {
-  const pieces = raw.split(ENUMERATOR).map((p) => p.trim()).filter(Boolean);
-  // "Jordanian passport numbers (1) K048787 (2) 486298": the text before the first item labels them all.
-  const label = pieces.length > 1 && !numberIn(pieces[0] ?? '') ? pieces.shift() : undefined;
-  const identifiers: Identifier[] = [];
-  const remarks: string[] = [];
-  for (const item of pieces) {
-    const text = label ? `${label} ${item}` : item;
-    const number = numberIn(item);
-    if (!number) {
-      remarks.push(`${column}: ${text}`);
-      continue;
-    }
-    const country = documentCountry(item, number) ?? (label ? leadingCountry(label) : undefined);
-    identifiers.push({
-      type,
-      value: number.value,
-      ...(country ? { country } : {}),
-      ...(text !== number.value ? { note: text } : {}),
-    });
-  }
-  return { identifiers, remarks };
-}
-
-function numberIn(text: string): { value: string; end: number } | undefined {
-  for (const match of text.matchAll(NUMBER_TOKEN)) {
-    const token = match[0].replace(NOT_A_SERIES, '').replace(/[./-]+$/, '');
-    const start = (match.index ?? 0) + match[0].length - match[0].replace(NOT_A_SERIES, '').length;
-    const digits = token.replace(/\D/g, '').length;
-    // Skip years and dates ("Issued 1993", "03/07/1996") that come before a number.
-    if (digits < 3 || /^(19|20)\d\d$/.test(token) || /^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(token)) continue;
-    return { value: token, end: start + token.length };
-  }
-  return undefined;
-}
-
-/** Issuing country from "(Qatari passport …)" right after the number, or "Tunisia number …" before it. */
-function documentCountry(item: string, number: { value: string; end: number }): string | undefined {
-  const paren = /^\s*\(([^)]*)\)/.exec(item.slice(number.end));
-  if (paren?.[1]) {
-    const inside = paren[1].trim();
-    const code = countryOrDemonymCode(inside) ?? countryOrDemonymCode(inside.split(/\s+/)[0] ?? '');
-    if (code) return code;
-  }
-  return leadingCountry(item);
-}
-
-function leadingCountry(text: string): string | undefined {
-  // A capitalised word only: "PS381420397" must not read as Palestine.
-  const firstWord = /^\s*([A-Z][a-z]{3,})\b/.exec(text)?.[1];
-  return firstWord ? countryOrDemonymCode(firstWord) : undefined;
+  if (day > daysInMonth(year, month)) return undefined;
+  return { kind: 'day', date: `${yyyy}-${mm}-${pad2(day)}` };
 }
 
 /* ------------------------------------------------------------------ addresses ----------- */
@@ -526,50 +364,4 @@ function addressesOf(rows: UkRow[]): Address[] {
     addresses.push(address);
   }
   return addresses;
-}
-
-/* ------------------------------------------------------------------ notes --------------- */
-
-/** "Female.", "Gender: male.", "Sex: female," as a statement of its own, not inside a sentence. */
-const GENDER_STATEMENT = /(?:^|[.;]\s*|\b(?:gender|sex|description)\s*:\s*)(male|female)\s*(?=[.;,]|$)/gi;
-
-function genderIn(notes: string): 'male' | 'female' | undefined {
-  const found = new Set([...notes.matchAll(GENDER_STATEMENT)].map((m) => (m[1] ?? '').toLowerCase()));
-  if (found.size !== 1) return undefined;
-  return found.has('female') ? 'female' : 'male';
-}
-
-/** "IMO: 8937675", "(IMO number: 7303803)", "Company Number IMO 5434358". */
-const IMO_MENTION = /\bIMO(?:\s+(?:number|no\.?))?\s*:?\s*(\d{7})\b/gi;
-
-function imoMentions(notes: string): string[] {
-  return [...new Set([...notes.matchAll(IMO_MENTION)].map((m) => m[1] ?? ''))];
-}
-
-/** IMO ship numbers: the 7th digit is the sum of the first six weighted 7…2, modulo 10. */
-function isShipImoNumber(digits: string): boolean {
-  if (!/^\d{7}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < 6; i++) sum += Number(digits[i]) * (7 - i);
-  return sum % 10 === Number(digits[6]);
-}
-
-function shipImoNumbers(notes: string): string[] {
-  return imoMentions(notes).filter(isShipImoNumber);
-}
-
-/**
- * IMO numbers from the notes: a vessel's own ship number, or an organisation's company number.
- * A ship number in an organisation's notes belongs to a ship it owns or manages, not to it.
- */
-function imoIdentifiers(notes: string, kind: SubjectKind): Identifier[] {
-  const imos = imoMentions(notes);
-  const own = kind === 'vessel' ? imos.filter(isShipImoNumber) : kind === 'organisation' ? imos.filter((n) => !isShipImoNumber(n)) : [];
-  const mmsi = kind === 'vessel' ? [...notes.matchAll(/\bMMSI\s*:?\s*(\d{9})\b/gi)].map((m) => m[1] ?? '') : [];
-  return [...own.map((n) => ({ type: 'IMO', value: n })), ...[...new Set(mmsi)].map((n) => ({ type: 'MMSI', value: n }))];
-}
-
-function vesselDetails(notes: string): SourceEntry['vessel'] {
-  const flag = /\bFlag(?:\s+State)?\s*:\s*([^.;]+)/i.exec(notes)?.[1]?.trim();
-  return flag ? { flag } : undefined;
 }

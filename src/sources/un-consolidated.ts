@@ -12,6 +12,9 @@
  */
 import type { Address, EntryName, Identifier, NameParts, ParseIssue, PartialDate, SourceEntry, SourceParseResult, SubjectKind } from '../kb/model';
 import { countryCodeOf } from '../kb/countries';
+import { isoDayPrefix, monthNumber, pad2, parseMonthYear, uniqueDates } from './dates';
+import { splitTopLevel } from './name-lists';
+import { splitAliasSpellings } from './un-aliases';
 import { ParseError, assertSaneSize } from './errors';
 import { cleanSpace, decodeText, lineAt } from './text';
 import { childText, childrenNamed, readXmlRecords, type XmlElement } from './xml';
@@ -37,13 +40,6 @@ const KNOWN_CHILDREN = new Set([
   'DESIGNATION', 'TITLE', 'NATIONALITY', 'GENDER', 'LIST_TYPE', 'LAST_DAY_UPDATED', 'SUBMITTED_BY',
   'INDIVIDUAL_ALIAS', 'ENTITY_ALIAS', 'INDIVIDUAL_ADDRESS', 'ENTITY_ADDRESS', 'INDIVIDUAL_DATE_OF_BIRTH',
   'INDIVIDUAL_PLACE_OF_BIRTH', 'INDIVIDUAL_DOCUMENT', 'SORT_KEY', 'SORT_KEY_LAST_MOD',
-]);
-
-/** English month names and their abbreviations as the list writes them ("Nov.", "Sept", "August"). */
-const MONTH_WORDS: ReadonlyMap<string, number> = new Map([
-  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-    .flatMap((month, i): [string, number][] => [[month, i + 1], [month.slice(0, 3), i + 1]]),
-  ['sept', 9],
 ]);
 
 /**
@@ -253,86 +249,6 @@ function aliasNames(record: XmlElement, birthDates: PartialDate[], remarks: stri
   return names;
 }
 
-interface AliasSpelling {
-  full: string;
-  originalScript: boolean;
-}
-
-/**
- * Splits one ALIAS_NAME into the names it packs. Shapes seen in the real file (names invented):
- * `Ali Testi; Aly Testy`, `Ali Testi; Aly Testy b) A. Testi`, `<Arabic> (Ali Testi; Aly Testy)`,
- * `Test Front (TF) (<Arabic> (original script); Test Front; Testing Front)`, `Ali Testi (<Chinese>)`
- * and `Ali Testi (original script: <Cyrillic>)`.
- * Any other name is returned whole, parentheses and all: what they hold varies too much
- * ("(birth name)", "(LRM)", passport notes) to take apart safely.
- */
-function splitAliasSpellings(raw: string): AliasSpelling[] {
-  // One real alias ends in a stray comma after its closing bracket.
-  const value = cleanSpace(raw).replace(/\s*[,;]$/, '');
-  const group = trailingGroup(value);
-  const pieces = group && isSpellingGroup(group) ? [...splitTopLevel(group.before, ';'), ...splitTopLevel(group.inner, ';')] : splitTopLevel(value, ';');
-
-  const spellings: AliasSpelling[] = [];
-  for (const piece of pieces.flatMap((p) => p.split(/\s+[a-z]\)\s+/))) {
-    // A leading "a) " enumeration marker, or a stray ")" the real file has once.
-    let full = cleanSpace(piece.replace(/^[a-z]?\)\s*/, ''));
-    const marked = ORIGINAL_SCRIPT_SUFFIX.test(full) || ORIGINAL_SCRIPT_PREFIX.test(full);
-    full = full.replace(ORIGINAL_SCRIPT_SUFFIX, '').replace(ORIGINAL_SCRIPT_PREFIX, '');
-    if (full) spellings.push({ full, originalScript: marked || isNonLatinScript(full) });
-  }
-  return spellings;
-}
-
-const ORIGINAL_SCRIPT_SUFFIX = /\s*\(original script\)$/i;
-const ORIGINAL_SCRIPT_PREFIX = /^original script:\s*/i;
-
-/**
- * Whether a closing bracket holds more spellings of the name before it rather than a remark:
- * several spellings, an "original script:" one, or the same name in another script.
- */
-function isSpellingGroup(group: { before: string; inner: string }): boolean {
-  if (group.inner.includes(';') || ORIGINAL_SCRIPT_PREFIX.test(group.inner)) return true;
-  const hasLetters = /\p{L}/u.test(group.before) && /\p{L}/u.test(group.inner);
-  return hasLetters && isNonLatinScript(group.before) !== isNonLatinScript(group.inner);
-}
-
-/** The parenthesised group that closes `value`, found by balancing brackets from the end. */
-function trailingGroup(value: string): { before: string; inner: string } | null {
-  if (!value.endsWith(')')) return null;
-  let depth = 0;
-  for (let i = value.length - 1; i >= 0; i--) {
-    if (value[i] === ')') depth++;
-    else if (value[i] === '(' && --depth === 0) {
-      const before = value.slice(0, i).trim();
-      return before ? { before, inner: value.slice(i + 1, -1) } : null;
-    }
-  }
-  return null;
-}
-
-/** Splits on `separator` outside parentheses; trims and drops empty pieces. */
-function splitTopLevel(value: string, separator: string): string[] {
-  const pieces: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (c === separator && depth === 0) {
-      pieces.push(value.slice(start, i));
-      start = i + 1;
-    }
-  }
-  pieces.push(value.slice(start));
-  return pieces.map((p) => p.trim()).filter(isText);
-}
-
-/** Letters, none of them Latin: an Arabic-, Cyrillic-, Korean-… script name. */
-function isNonLatinScript(value: string): boolean {
-  return /\p{L}/u.test(value) && !/\p{Script=Latin}/u.test(value);
-}
-
 function uniqueNames(names: EntryName[]): EntryName[] {
   const seen = new Set<string>();
   return names.filter((name) => {
@@ -406,47 +322,8 @@ function parseDay(value: string): PartialDate | undefined {
   return day && day.length === value.length ? { kind: 'day', date: day } : undefined;
 }
 
-/**
- * The ISO day a value starts with, if it is a real calendar day: "2026-02-27T00:00:09.554Z" and
- * "2015-04-07-04:00" (an XML date with a zone offset, seen in LISTED_ON) give their day.
- */
-function isoDayPrefix(value: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?![\d])/.exec(value.trim());
-  if (!match) return undefined;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d ? match[0] : undefined;
-}
-
 function yearOf(value: string | undefined): number | undefined {
   return value && /^\d{4}$/.test(value) ? Number(value) : undefined;
-}
-
-/** "Sep.", "Sept", "September" → 9; anything else undefined. */
-function monthNumber(value: string): number | undefined {
-  const match = /^([A-Za-z]+)\.?$/.exec(value.trim());
-  return match ? MONTH_WORDS.get(match[1]!.toLowerCase()) : undefined;
-}
-
-/** "Nov. 1973", "August 1961" → month dates. */
-function parseMonthYear(value: string): PartialDate | undefined {
-  const match = /^([A-Za-z]+\.?)\s+(\d{4})$/.exec(value.trim());
-  const month = match ? monthNumber(match[1]!) : undefined;
-  return match && month !== undefined ? { kind: 'month', date: `${match[2]}-${pad2(month)}` } : undefined;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function uniqueDates(dates: PartialDate[]): PartialDate[] {
-  const seen = new Set<string>();
-  return dates.filter((date) => {
-    const key = JSON.stringify(date);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /* ------------------------------------------------------------------ places, people ---- */

@@ -1,11 +1,22 @@
 import type { EntityCard as EntityCardData } from '../kb/card';
-import { Provenance } from './Provenance';
-import { formatIsoDate, formatPartialDate, shorten } from './format';
+import type { Authority, Listing } from '../kb/model';
+import { CountryFactsBlock } from './CountryFactsBlock';
+import { ListingBlock } from './ListingBlock';
+import { MatchTier } from './MatchTier';
+import { SubjectFacts } from './SubjectFacts';
+import { shorten } from './format';
 
 export interface EntityCardProps {
   card: EntityCardData;
-  /** Id of the title element, for aria-labelledby on the card's container. */
+  /** Id of the title element, for aria-labelledby on the card's container (same shadow root). */
   titleId?: string;
+  /** Colour theme; without it the reader's prefers-color-scheme decides. */
+  theme?: 'light' | 'dark';
+  /**
+   * The reader says this page does not mean the listed person or organisation: the card shows a
+   * "Not this person" button for listed people and organisations when this is given.
+   */
+  onNotThisPerson?: () => void;
 }
 
 const KIND_LABELS: Record<EntityCardData['kind'], string> = {
@@ -17,58 +28,57 @@ const KIND_LABELS: Record<EntityCardData['kind'], string> = {
 };
 
 /** What Backstory knows about one entity: the same component in the page card, popup and options. */
-export function EntityCard({ card, titleId }: EntityCardProps) {
+export function EntityCard({ card, titleId, theme, onNotThisPerson }: EntityCardProps) {
+  const listed = card.kind !== 'country' && card.listings.length > 0;
+  const dismissable = onNotThisPerson && (card.kind === 'person' || card.kind === 'organisation');
+  const authorities = new Set(card.listings.map((l) => l.authority)).size;
   return (
-    <article class="card" data-kind={card.kind}>
+    <article class="card bs-themed" data-kind={card.kind} data-theme={theme}>
       <header>
-        <p class="kind">{KIND_LABELS[card.kind]}</p>
-        <h2 id={titleId}>{shorten(card.name, 120)}</h2>
+        <p class="kind">
+          {KIND_LABELS[card.kind]}
+          {listed && ` · listed by ${authorities} authorit${authorities === 1 ? 'y' : 'ies'}`}
+        </p>
+        <h2 id={titleId} dir="auto">
+          {shorten(card.name, 120)}
+        </h2>
       </header>
-      {card.country && (
-        <section class="block">
-          <dl>
-            <dt>Official name</dt>
-            <dd>{card.country.official}</dd>
-            {card.country.capitals.length > 0 && (
-              <>
-                <dt>Capital</dt>
-                <dd>{card.country.capitals.join(', ')}</dd>
-              </>
-            )}
-            {card.country.region && (
-              <>
-                <dt>Region</dt>
-                <dd>{card.country.region}</dd>
-              </>
-            )}
-          </dl>
-          <Provenance provenance={card.country.provenance} />
-        </section>
-      )}
-      {card.birthDates.length > 0 && (
-        <p class="fact">Born {card.birthDates.map(formatPartialDate).join(' or ')}</p>
-      )}
-      {card.listings.map((listing) => (
-        <section class="block listing" key={`${listing.authority}:${listing.reference}`}>
-          <h3>{listing.list}</h3>
-          <p class="fact">
-            {listing.programmes.join(', ')}
-            {listing.listedOn ? ` · listed ${formatIsoDate(listing.listedOn)}` : ''}
-          </p>
-          {listing.reasons && <p class="reasons">{shorten(listing.reasons, 400)}</p>}
-          <Provenance provenance={{ source: `${listing.list}, entry ${listing.reference}`, url: listing.sourceUrl, date: listing.dataDate }} />
-        </section>
+      {listed && <MatchTier match={card.match} />}
+      {card.country && <CountryFactsBlock name={card.name} country={card.country} />}
+      {card.kind !== 'country' && <SubjectFacts card={card} />}
+      {groupByAuthority(card.listings).map(([authority, listings]) => (
+        <ListingBlock key={authority} authority={authority} listings={listings} />
       ))}
       {card.otherNames.length > 0 && (
         <details class="names">
           <summary>Other names ({card.otherNames.length})</summary>
           <ul>
             {card.otherNames.slice(0, 50).map((name) => (
-              <li key={name}>{shorten(name, 120)}</li>
+              <li key={name} dir="auto">
+                {shorten(name, 120)}
+              </li>
             ))}
           </ul>
         </details>
       )}
+      {dismissable && (
+        <p class="actions">
+          <button type="button" class="not-this" onClick={onNotThisPerson}>
+            Not this {card.kind === 'person' ? 'person' : 'organisation'}
+          </button>
+        </p>
+      )}
     </article>
   );
+}
+
+/** Listings grouped by authority, in the order each authority first appears. */
+function groupByAuthority(listings: readonly Listing[]): Array<[Authority, Listing[]]> {
+  const groups = new Map<Authority, Listing[]>();
+  for (const listing of listings) {
+    const group = groups.get(listing.authority);
+    if (group) group.push(listing);
+    else groups.set(listing.authority, [listing]);
+  }
+  return [...groups];
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 // messages.ts imports the polyfill seam, which refuses to load outside an extension.
 vi.mock('../../src/browser', () => ({ default: {} }));
-const { isEnvelope, MAX_BLOCK_CHARS, MAX_BLOCKS, REQUEST_VALIDATORS } = await import('../../src/messages');
+const { isEnvelope, MAX_BLOCK_CHARS, MAX_BLOCKS, REQUEST_VALIDATORS, TAB_REQUEST_VALIDATORS } = await import('../../src/messages');
 
 describe('request validation', () => {
   it('accepts a well-formed spot request', () => {
@@ -23,5 +23,18 @@ describe('request validation', () => {
     expect(isEnvelope({ app: 'backstory', name: 'spot', request: null })).toBe(true);
     expect(isEnvelope({ app: 'other', name: 'spot' })).toBe(false);
     expect(isEnvelope('spot')).toBe(false);
+  });
+});
+
+describe('lookup and revealEntity validators', () => {
+  it('accept one non-empty, length-limited string field and nothing else', () => {
+    expect(REQUEST_VALIDATORS.lookup({ name: 'Min Aung Hliang' })).toBe(true);
+    expect(REQUEST_VALIDATORS.lookup({ name: '' })).toBe(false);
+    expect(REQUEST_VALIDATORS.lookup({ name: 'x'.repeat(201) })).toBe(false);
+    expect(REQUEST_VALIDATORS.lookup({ name: 'x', limit: 1000 })).toBe(false);
+    expect(REQUEST_VALIDATORS.lookup({ name: 7 })).toBe(false);
+    expect(REQUEST_VALIDATORS.lookup(null)).toBe(false);
+    expect(TAB_REQUEST_VALIDATORS.revealEntity({ id: 'country:MM' })).toBe(true);
+    expect(TAB_REQUEST_VALIDATORS.revealEntity({ id: ['country:MM'] })).toBe(false);
   });
 });

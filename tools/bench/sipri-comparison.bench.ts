@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { compareWithTivTable, yearlyTotalsFromRegister } from '../../src/kb/arms-flows';
+import { compareWithTivTable } from '../../src/kb/arms-comparison';
+import { yearlyTotalsFromRegister } from '../../src/kb/arms-flows';
 import { parseSipriTivTable } from '../../src/sources/sipri-tiv-table';
 import { parseSipriTradeRegister } from '../../src/sources/sipri-trade-register';
 import type { BenchSection } from './run-one';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { compareWithTivTable } from '../../../src/kb/arms-comparison';
 import {
-  compareWithTivTable,
   indexArmsFlows,
   latestCompleteWindow,
   pairFlow,

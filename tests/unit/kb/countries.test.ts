@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryCodeOf } from '../../../src/kb/countries';
+import { countryCodeOf, nationalityCodeOf } from '../../../src/kb/countries';
 import { countryNames } from '../../../src/kb/country-entities';
 import { createCountryKnowledgeBase } from '../../../src/kb/knowledge-base';
 
@@ -19,6 +19,18 @@ describe('countryCodeOf', () => {
   it('reads a bare code only in capitals', () => expect(countryCodeOf('na')).toBeUndefined());
 
   it('knows no code for a state that no longer exists', () => expect(countryCodeOf('Soviet Union')).toBeUndefined());
+});
+
+describe('nationalityCodeOf', () => {
+  it.each([
+    ['French', 'FR'],
+    ['American', 'US'],
+    ['Dutch', 'NL'],
+    ['Russian', 'RU'],
+    ['Myanmar', 'MM'],
+  ])('resolves %s', (text, code) => expect(nationalityCodeOf(text)).toBe(code));
+
+  it('leaves a demonym two member states share unresolved', () => expect(nationalityCodeOf('Congolese')).toBeUndefined());
 });
 
 describe('country names from the package', () => {

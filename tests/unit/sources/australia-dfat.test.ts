@@ -1,10 +1,9 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SourceEntry } from '../../../src/kb/model';
 import { AU_DFAT_LIST, AU_DFAT_URL, parseAustraliaDfat } from '../../../src/sources/australia-dfat';
-import { ParseError } from '../../../src/sources/errors';
 import { readXlsx } from '../../../src/sources/xlsx';
 import { HAS_SHARED, SHARED_MISSING, readFixture, readSharedData } from '../../support/shared';
+import { assertAnyBytesParseOrRefuse, parseErrorOf } from '../../support/parser-properties';
 
 const fixture = (name: string): Uint8Array => readFixture('sources', 'xlsx', name);
 
@@ -12,16 +11,6 @@ function entryOf(entries: SourceEntry[], reference: string): SourceEntry {
   const entry = entries.find((e) => e.listing.reference === reference);
   if (!entry) throw new Error(`no entry ${reference}`);
   return entry;
-}
-
-function parseErrorOf(read: () => unknown): ParseError {
-  try {
-    read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ParseError);
-    return error as ParseError;
-  }
-  throw new Error('expected a ParseError, but parsing succeeded');
 }
 
 const listing = (fields: Partial<SourceEntry['listing']>): SourceEntry['listing'] => ({
@@ -158,16 +147,7 @@ describe('parseAustraliaDfat', () => {
     });
 
     it('returns a result or throws ParseError for any bytes', () => {
-      fc.assert(
-        fc.property(fc.uint8Array({ maxLength: 1024 }), (bytes) => {
-          try {
-            parseAustraliaDfat('random.xlsx', bytes);
-          } catch (error) {
-            if (!(error instanceof ParseError)) throw error;
-          }
-        }),
-        { numRuns: 200 },
-      );
+      assertAnyBytesParseOrRefuse((bytes) => parseAustraliaDfat('random.xlsx', bytes), { maxLength: 1024, numRuns: 200 });
     });
   });
 });

@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { SourceEntry, SourceParseResult } from '../../../src/kb/model';
 import { ParseError } from '../../../src/sources/errors';
-import { parseOfacLegacy, sniffOfacLegacyRole, type NamedBytes } from '../../../src/sources/ofac-legacy';
+import { sniffOfacLegacyRole } from '../../../src/sources/ofac-csv';
+import { parseOfacLegacy, type NamedBytes } from '../../../src/sources/ofac-legacy';
 import { HAS_SHARED, SHARED_MISSING, readFixture, readSharedData } from '../../support/shared';
+import { assertAnyBytesParseOrRefuse, parsesOrRefuses } from '../../support/parser-properties';
 
 const SDN_URL = 'https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists';
 const CONS_URL = 'https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists';
@@ -23,17 +25,6 @@ function byReference(entries: SourceEntry[], reference: string): SourceEntry {
   const entry = entries.find((e) => e.listing.reference === reference);
   if (!entry) throw new Error(`no entry ${reference}`);
   return entry;
-}
-
-/** Result or ParseError; anything else thrown fails the property. */
-function parsesOrRefuses(run: () => unknown): boolean {
-  try {
-    run();
-    return true;
-  } catch (error) {
-    if (error instanceof ParseError) return true;
-    throw error;
-  }
 }
 
 describe('parseOfacLegacy on the fixture set', () => {
@@ -307,12 +298,7 @@ describe('parseOfacLegacy on odd and bad input', () => {
   });
 
   it('returns a result or a ParseError for any bytes, never another error', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) =>
-        parsesOrRefuses(() => parseOfacLegacy({ sdn: { name: 'sdn.csv', bytes } }, 'sdn')),
-      ),
-      { numRuns: 300 },
-    );
+    assertAnyBytesParseOrRefuse((bytes) => parseOfacLegacy({ sdn: { name: 'sdn.csv', bytes } }, 'sdn'), { maxLength: 2000, numRuns: 300 });
   });
 
   it('returns a result or a ParseError for fixture files cut short or with bytes changed', () => {

@@ -1,33 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { SourceEntry, SourceParseResult } from '../../../src/kb/model';
+import type { SourceParseResult } from '../../../src/kb/model';
 import { readCsvRecords } from '../../../src/sources/csv';
-import { ParseError } from '../../../src/sources/errors';
 import { parseOpenSanctionsSimple } from '../../../src/sources/opensanctions';
 import { HAS_SHARED, SHARED_MISSING, readFixture, readSharedData } from '../../support/shared';
+import { assertAnyBytesParseOrRefuse, entryByReference, parseErrorOf, parsesOrRefuses, withMutations } from '../../support/parser-properties';
 
 const CURRENT = 'ua_war_sanctions/targets.simple.csv';
 const OLDER = 'xx_test_register/targets.simple.csv';
 const fixture = (path = CURRENT): Uint8Array => readFixture('sources', 'opensanctions', ...path.split('/'));
 const fixtureText = (path = CURRENT): string => new TextDecoder().decode(fixture(path));
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-
-function entry(result: SourceParseResult, reference: string): SourceEntry {
-  const found = result.entries.find((e) => e.listing.reference === reference);
-  if (!found) throw new Error(`no entry ${reference}`);
-  return found;
-}
-
-/** The ParseError a call throws, so tests can check its file and line. */
-function parseErrorOf(call: () => unknown): ParseError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParseError, but the call succeeded');
-}
 
 const UA_LISTING = {
   authority: 'OpenSanctions',
@@ -65,7 +48,7 @@ describe('parseOpenSanctionsSimple on the current-layout fixture', () => {
   });
 
   it('reads a person field by field, with a multi-line sanction text holding quotes', () => {
-    expect(entry(result, 'NK-TestPerson1')).toEqual({
+    expect(entryByReference(result, 'NK-TestPerson1')).toEqual({
       source: 'opensanctions-ua_war_sanctions',
       kind: 'person',
       names: [
@@ -94,7 +77,7 @@ describe('parseOpenSanctionsSimple on the current-layout fixture', () => {
   });
 
   it('gives a company its one country on its one address, and strips the IMO prefix', () => {
-    const company = entry(result, 'NK-TestCompany1');
+    const company = entryByReference(result, 'NK-TestCompany1');
     expect(company.addresses).toEqual([{ lines: ['Trust Company Complex, Ajeltake Road, Majuro'], country: 'MH' }]);
     expect(company.nationalities).toEqual([]);
     expect(company.identifiers).toEqual([{ type: 'IMO', value: '6543210' }]);
@@ -102,7 +85,7 @@ describe('parseOpenSanctionsSimple on the current-layout fixture', () => {
   });
 
   it('reads quoted names and aliases, several addresses and a sanction list starting with an empty value', () => {
-    const legal = entry(result, 'NK-TestLegal1');
+    const legal = entryByReference(result, 'NK-TestLegal1');
     expect(legal.names).toEqual([
       { full: 'JOINT-STOCK COMPANY "TESTPRIBOR"', type: 'primary', strength: 'strong' },
       { full: 'AO "TESTPRIBOR"', type: 'alias', strength: 'strong' },
@@ -121,7 +104,7 @@ describe('parseOpenSanctionsSimple on the current-layout fixture', () => {
   });
 
   it('reads a vessel with its IMO number and keeps its mixed countries as a remark', () => {
-    const vessel = entry(result, 'NK-TestVessel1');
+    const vessel = entryByReference(result, 'NK-TestVessel1');
     expect(vessel.names.map((n) => [n.full, n.type])).toEqual([
       ['SEA TESTER', 'primary'],
       ['Ocean Tester', 'alias'],
@@ -138,14 +121,14 @@ describe('parseOpenSanctionsSimple on the current-layout fixture', () => {
   });
 
   it('reads an aircraft', () => {
-    const plane = entry(result, 'NK-TestPlane1');
+    const plane = entryByReference(result, 'NK-TestPlane1');
     expect(plane.names).toEqual([{ full: 'RA-99999 Test jet', type: 'primary', strength: 'strong' }]);
     expect(plane.identifiers).toEqual([{ type: 'Identifier', value: 'RA-99999' }]);
     expect(plane.remarks).toEqual(['Countries: RU']);
   });
 
   it('takes the earliest sanction start date as listedOn, and keeps an unknown country code as a remark', () => {
-    const olga = entry(result, 'NK-TestPerson2');
+    const olga = entryByReference(result, 'NK-TestPerson2');
     expect(olga.birthDates).toEqual([{ kind: 'month', date: '1975-06' }]);
     expect(olga.nationalities).toEqual([]);
     expect(olga.remarks).toEqual(['Country: suhh']);
@@ -157,9 +140,9 @@ describe('parseOpenSanctionsSimple on the current-layout fixture', () => {
   });
 
   it('gives an organisation without an address a country-only address, and a person a year of birth', () => {
-    expect(entry(result, 'NK-TestOrg1').addresses).toEqual([{ lines: [], country: 'RU' }]);
-    expect(entry(result, 'NK-TestPerson3').birthDates).toEqual([{ kind: 'year', year: 1980 }]);
-    expect(entry(result, 'NK-TestPerson3').listing.reasons).toBeUndefined();
+    expect(entryByReference(result, 'NK-TestOrg1').addresses).toEqual([{ lines: [], country: 'RU' }]);
+    expect(entryByReference(result, 'NK-TestPerson3').birthDates).toEqual([{ kind: 'year', year: 1980 }]);
+    expect(entryByReference(result, 'NK-TestPerson3').listing.reasons).toBeUndefined();
   });
 });
 
@@ -176,7 +159,7 @@ describe('parseOpenSanctionsSimple on an older export', () => {
     ]);
     expect(result.source).toBe('opensanctions-xx_test_register');
     expect(result.dataDate).toBe('2021-06-02');
-    expect(entry(result, 'xx-test-001')).toEqual({
+    expect(entryByReference(result, 'xx-test-001')).toEqual({
       source: 'opensanctions-xx_test_register',
       kind: 'person',
       names: [
@@ -201,7 +184,7 @@ describe('parseOpenSanctionsSimple on an older export', () => {
         reasons: 'Test Register - Listed for testing - 2021-05-01',
       },
     });
-    expect(entry(result, 'xx-test-002').listing.listedOn).toBe('2021-04-01');
+    expect(entryByReference(result, 'xx-test-002').listing.listedOn).toBe('2021-04-01');
   });
 
   it('derives the slug from an unknown title when the path names no dataset, with a warning', () => {
@@ -258,16 +241,7 @@ describe('parseOpenSanctionsSimple on bad input', () => {
   });
 
   it('returns a result or throws ParseError for any bytes', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-        try {
-          parseOpenSanctionsSimple('random.csv', bytes);
-        } catch (error) {
-          if (!(error instanceof ParseError)) throw error;
-        }
-      }),
-      { numRuns: 300 },
-    );
+    assertAnyBytesParseOrRefuse((bytes) => parseOpenSanctionsSimple('random.csv', bytes), { maxLength: 2000, numRuns: 300 });
   });
 
   it('returns a result or throws ParseError for a mutated fixture, with quotes and separators as likely bytes', () => {
@@ -276,17 +250,11 @@ describe('parseOpenSanctionsSimple on bad input', () => {
     const mutation = fc.record({ at: fc.nat({ max: base.length - 1 }), byte, cut: fc.boolean() });
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 8 }), (mutations) => {
-        let bytes = Uint8Array.from(base);
-        for (const m of mutations) {
-          if (m.cut) bytes = bytes.subarray(0, Math.max(1, m.at));
-          else if (m.at < bytes.length) bytes[m.at] = m.byte;
-        }
-        try {
+        const bytes = withMutations(base, mutations);
+        parsesOrRefuses(() => {
           const result = parseOpenSanctionsSimple(CURRENT, bytes);
           for (const e of result.entries) expect(e.names.length).toBeGreaterThan(0);
-        } catch (error) {
-          if (!(error instanceof ParseError)) throw error;
-        }
+        });
       }),
       { numRuns: 300 },
     );
@@ -325,7 +293,7 @@ describe.skipIf(!HAS_SHARED)(
     });
 
     it('reads the vessel ROSALIN with its IMO number, aliases and programme', () => {
-      expect(entry(real(), 'NK-24cf2zYe7LEKhr2zFck73j')).toEqual({
+      expect(entryByReference(real(), 'NK-24cf2zYe7LEKhr2zFck73j')).toEqual({
         source: 'opensanctions-ua_war_sanctions',
         kind: 'vessel',
         names: [
@@ -346,7 +314,7 @@ describe.skipIf(!HAS_SHARED)(
     });
 
     it('reads the athlete MUSAEV Shamil Alievich with his date of birth and Cyrillic names', () => {
-      const musaev = entry(real(), 'NK-2QPFy3C9hVksGm7Ypukfxz');
+      const musaev = entryByReference(real(), 'NK-2QPFy3C9hVksGm7Ypukfxz');
       expect(musaev.kind).toBe('person');
       expect(musaev.names).toEqual([
         { full: 'MUSAEV Shamil Alievich', type: 'primary', strength: 'strong' },
@@ -362,7 +330,7 @@ describe.skipIf(!HAS_SHARED)(
     });
 
     it('reads a legal entity whose name holds quotes and whose sanction text spans lines', () => {
-      const plant = entry(real(), 'NK-28mqu8V3AzembAmAfehWPd');
+      const plant = entryByReference(real(), 'NK-28mqu8V3AzembAmAfehWPd');
       expect(plant.kind).toBe('organisation');
       expect(plant.names.map((n) => n.full)).toEqual(['JOINT-STOCK COMPANY "KRASNOZAVODSKY CHEMICAL PLANT"', 'KRASNOZAVODSKY CHEMICAL PLANT JSC']);
       expect(plant.addresses).toEqual([

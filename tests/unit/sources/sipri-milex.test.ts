@@ -1,9 +1,8 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MilexSeries } from '../../../src/kb/model';
-import { ParseError } from '../../../src/sources/errors';
 import { parseSipriMilex } from '../../../src/sources/sipri-milex';
 import { HAS_SHARED, SHARED_MISSING, readFixture, readSharedData } from '../../support/shared';
+import { assertAnyBytesParseOrRefuse, parseErrorOf } from '../../support/parser-properties';
 
 const fixture = (name: string): Uint8Array => readFixture('sources', 'xlsx', name);
 
@@ -11,16 +10,6 @@ function seriesOf(series: MilexSeries[], name: string): MilexSeries {
   const found = series.find((s) => s.name === name);
   if (!found) throw new Error(`no series ${name}`);
   return found;
-}
-
-function parseErrorOf(read: () => unknown): ParseError {
-  try {
-    read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ParseError);
-    return error as ParseError;
-  }
-  throw new Error('expected a ParseError, but parsing succeeded');
 }
 
 describe('parseSipriMilex', () => {
@@ -88,16 +77,7 @@ describe('parseSipriMilex', () => {
     });
 
     it('returns a result or throws ParseError for any bytes', () => {
-      fc.assert(
-        fc.property(fc.uint8Array({ maxLength: 1024 }), (bytes) => {
-          try {
-            parseSipriMilex('random.xlsx', bytes);
-          } catch (error) {
-            if (!(error instanceof ParseError)) throw error;
-          }
-        }),
-        { numRuns: 200 },
-      );
+      assertAnyBytesParseOrRefuse((bytes) => parseSipriMilex('random.xlsx', bytes), { maxLength: 1024, numRuns: 200 });
     });
   });
 });

@@ -1,21 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parseSipriTivTable, TIV_BELOW_HALF } from '../../../src/sources/sipri-tiv-table';
-import { ParseError } from '../../../src/sources/errors';
 import { HAS_SHARED, SHARED_MISSING, readFixture, readSharedData } from '../../support/shared';
+import { assertAnyBytesParseOrRefuse, parseErrorOf, parsesOrRefuses } from '../../support/parser-properties';
 
 const fixture = (name: string): Uint8Array => readFixture('sources', 'sipri', name);
-
-/** The ParseError a call throws, so tests can check its file and line. */
-function parseErrorOf(call: () => unknown): ParseError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParseError, but the call succeeded');
-}
 
 describe('parseSipriTivTable on the importer fixture', () => {
   const file = 'tiv-importers.csv';
@@ -136,28 +125,17 @@ describe('parseSipriTivTable on bad input', () => {
   });
 
   it('returns a result or throws ParseError for any bytes', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-        try {
-          parseSipriTivTable('random.csv', bytes);
-        } catch (error) {
-          if (!(error instanceof ParseError)) throw error;
-        }
-      }),
-      { numRuns: 300 },
-    );
+    assertAnyBytesParseOrRefuse((bytes) => parseSipriTivTable('random.csv', bytes), { maxLength: 2000, numRuns: 300 });
   });
 
   it('returns a result or throws ParseError for any text after a valid header', () => {
     const head = new TextDecoder().decode(fixture('tiv-importers.csv')).split('\n').slice(0, 10).join('\n') + '\n';
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(',', ' ', '0', '7', '"', '\n', '*', 'T', 'Total world import', '%') }), (tail) => {
-        try {
+        parsesOrRefuses(() => {
           const result = parseSipriTivTable('random.csv', new TextEncoder().encode(head + tail));
           for (const row of result.rows) for (const value of Object.values(row.byYear)) expect(value).toBeGreaterThan(0);
-        } catch (error) {
-          if (!(error instanceof ParseError)) throw error;
-        }
+        });
       }),
       { numRuns: 300 },
     );

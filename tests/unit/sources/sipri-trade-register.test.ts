@@ -1,22 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseSipriTradeRegister, splitSipriName } from '../../../src/sources/sipri-trade-register';
+import { splitSipriName } from '../../../src/sources/sipri-export';
+import { parseSipriTradeRegister } from '../../../src/sources/sipri-trade-register';
 import { ParseError } from '../../../src/sources/errors';
 import { HAS_SHARED, SHARED_MISSING, readFixture, readSharedData } from '../../support/shared';
+import { assertAnyBytesParseOrRefuse, parseErrorOf, parsesOrRefuses } from '../../support/parser-properties';
 
 const FIXTURE = 'trade-register.csv';
 const fixture = (name = FIXTURE): Uint8Array => readFixture('sources', 'sipri', name);
-
-/** The ParseError a call throws, so tests can check its file and line. */
-function parseErrorOf(call: () => unknown): ParseError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParseError, but the call succeeded');
-}
 
 describe('parseSipriTradeRegister on the fixture', () => {
   const result = parseSipriTradeRegister(FIXTURE, fixture());
@@ -169,28 +160,17 @@ describe('parseSipriTradeRegister on files it cannot read', () => {
   });
 
   it('returns a result or throws ParseError for any bytes', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-        try {
-          parseSipriTradeRegister('random.csv', bytes);
-        } catch (error) {
-          if (!(error instanceof ParseError)) throw error;
-        }
-      }),
-      { numRuns: 300 },
-    );
+    assertAnyBytesParseOrRefuse((bytes) => parseSipriTradeRegister('random.csv', bytes), { maxLength: 2000, numRuns: 300 });
   });
 
   it('returns a result or throws ParseError for any text after a valid header', () => {
     const head = new TextDecoder('windows-1252').decode(fixture()).split('\n').slice(0, 12).join('\n') + '\n';
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(',', ';', ' ', '?', '"', '\n', '1', '9', 'a', '.', '*') }), (tail) => {
-        try {
+        parsesOrRefuses(() => {
           const result = parseSipriTradeRegister('random.csv', new TextEncoder().encode(head + tail));
           for (const deal of result.deals) expect(deal.deliveryYears).toEqual([...deal.deliveryYears].sort());
-        } catch (error) {
-          if (!(error instanceof ParseError)) throw error;
-        }
+        });
       }),
       { numRuns: 300 },
     );

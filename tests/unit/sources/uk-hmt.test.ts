@@ -1,29 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { SourceEntry, SourceParseResult } from '../../../src/kb/model';
-import { ParseError } from '../../../src/sources/errors';
+import type { SourceParseResult } from '../../../src/kb/model';
 import { UK_HMT_SOURCE, UK_HMT_URL, parseUkHmt } from '../../../src/sources/uk-hmt';
 import { HAS_SHARED, SHARED_MISSING, readFixture, readSharedData } from '../../support/shared';
+import { assertAnyBytesParseOrRefuse, entryByReference, parseErrorOf, parsesOrRefuses, withMutations } from '../../support/parser-properties';
 
 const FIXTURE = 'conlist-sample.csv';
 const fixture = (name = FIXTURE): Uint8Array => readFixture('sources', 'uk', name);
-
-function entry(result: SourceParseResult, reference: string): SourceEntry {
-  const found = result.entries.find((e) => e.listing.reference === reference);
-  if (!found) throw new Error(`no entry ${reference}`);
-  return found;
-}
-
-/** The ParseError a call throws, so tests can check its file and line. */
-function parseErrorOf(call: () => unknown): ParseError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParseError, but the call succeeded');
-}
 
 const latin1 = (bytes: Uint8Array): string => Array.from(bytes, (b) => String.fromCharCode(b)).join('');
 const fromLatin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -39,7 +22,7 @@ describe('parseUkHmt on the sample fixture', () => {
   });
 
   it('joins the name, DOB and regime rows of one person field by field', () => {
-    expect(entry(result, '90001')).toEqual({
+    expect(entryByReference(result, '90001')).toEqual({
       source: 'uk-hmt',
       kind: 'person',
       names: [
@@ -76,13 +59,13 @@ describe('parseUkHmt on the sample fixture', () => {
   });
 
   it('decodes Windows-1252 bytes 0x91/0x92 as curly quotes and 0xE9 as é', () => {
-    const testov = entry(result, '90001');
+    const testov = entryByReference(result, '90001');
     expect(testov.listing.reasons).toContain('\u2018Test Brigade\u2019');
     expect(testov.birthPlaces).toEqual(['Béthune, France']);
   });
 
   it('keeps an Entity with an IMO company number an organisation, with the number and a noted Country cell', () => {
-    const testco = entry(result, '90002');
+    const testco = entryByReference(result, '90002');
     expect(testco.kind).toBe('organisation');
     expect(testco.names.map((n) => [n.full, n.type, n.parts])).toEqual([
       ['TESTCO TRADING LIMITED', 'primary', undefined],
@@ -94,7 +77,7 @@ describe('parseUkHmt on the sample fixture', () => {
   });
 
   it('reads an Entity whose notes give a valid IMO ship number as a vessel, with MMSI and flag', () => {
-    const ship = entry(result, '90003');
+    const ship = entryByReference(result, '90003');
     expect(ship.kind).toBe('vessel');
     expect(ship.names.map((n) => [n.full, n.type])).toEqual([
       ['SEA TESTER', 'primary'],
@@ -109,11 +92,11 @@ describe('parseUkHmt on the sample fixture', () => {
   });
 
   it('reads Group Type Ship as a vessel', () => {
-    expect(entry(result, '90006').kind).toBe('vessel');
+    expect(entryByReference(result, '90006').kind).toBe('vessel');
   });
 
   it('reads month-only and impossible DOBs, demonym nationalities and numberless passport cells', () => {
-    const abu = entry(result, '90004');
+    const abu = entryByReference(result, '90004');
     expect(abu.names).toEqual([{ full: 'ABU TEST', parts: { family: 'ABU TEST' }, type: 'primary', strength: 'strong' }]);
     expect(abu.birthDates).toEqual([
       { kind: 'month', date: '1970-05' },
@@ -127,7 +110,7 @@ describe('parseUkHmt on the sample fixture', () => {
   });
 
   it('keeps an uncertain nationality as a remark and reads "Sex: female,"', () => {
-    const maria = entry(result, '90005');
+    const maria = entryByReference(result, '90005');
     expect(maria.nationalities).toEqual([]);
     expect(maria.remarks).toEqual(['Nationality: Possibly Testish']);
     expect(maria.gender).toBe('female');
@@ -214,16 +197,7 @@ describe('parseUkHmt on bad input', () => {
   });
 
   it('returns a result or throws ParseError for any bytes', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-        try {
-          parseUkHmt('random.csv', bytes);
-        } catch (error) {
-          if (!(error instanceof ParseError)) throw error;
-        }
-      }),
-      { numRuns: 300 },
-    );
+    assertAnyBytesParseOrRefuse((bytes) => parseUkHmt('random.csv', bytes), { maxLength: 2000, numRuns: 300 });
   });
 
   it('returns a result or throws ParseError for a mutated fixture', () => {
@@ -231,17 +205,11 @@ describe('parseUkHmt on bad input', () => {
     const mutation = fc.record({ at: fc.nat({ max: base.length - 1 }), byte: fc.integer({ min: 0, max: 255 }), cut: fc.boolean() });
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 8 }), (mutations) => {
-        let bytes = Uint8Array.from(base);
-        for (const m of mutations) {
-          if (m.cut) bytes = bytes.subarray(0, Math.max(1, m.at));
-          else if (m.at < bytes.length) bytes[m.at] = m.byte;
-        }
-        try {
+        const bytes = withMutations(base, mutations);
+        parsesOrRefuses(() => {
           const result = parseUkHmt('mutated.csv', bytes);
           for (const e of result.entries) expect(e.names.length).toBeGreaterThan(0);
-        } catch (error) {
-          if (!(error instanceof ParseError)) throw error;
-        }
+        });
       }),
       { numRuns: 300 },
     );
@@ -273,7 +241,7 @@ describe.skipIf(!HAS_SHARED)(`parseUkHmt on the real April 2018 list (${HAS_SHAR
   });
 
   it('reads Bashar AL-ASSAD (Group ID 11928) field by field', () => {
-    expect(entry(real(), '11928')).toEqual({
+    expect(entryByReference(real(), '11928')).toEqual({
       source: 'uk-hmt',
       kind: 'person',
       names: [{ full: 'Bashar AL-ASSAD', parts: { given: 'Bashar', family: 'AL-ASSAD' }, type: 'primary', strength: 'strong' }],
@@ -297,7 +265,7 @@ describe.skipIf(!HAS_SHARED)(`parseUkHmt on the real April 2018 list (${HAS_SHAR
   });
 
   it('reads Qasem SOLEIMANI (9062): three regimes, the earliest listing, aliases, qualified nationality', () => {
-    const soleimani = entry(real(), '9062');
+    const soleimani = entryByReference(real(), '9062');
     expect(soleimani.names[0]).toEqual({ full: 'Qasem SOLEIMANI', parts: { given: 'Qasem', family: 'SOLEIMANI' }, type: 'primary', strength: 'strong' });
     expect(soleimani.names).toHaveLength(11);
     expect(soleimani.names.slice(1).every((n) => n.type === 'alias')).toBe(true);
@@ -315,7 +283,7 @@ describe.skipIf(!HAS_SHARED)(`parseUkHmt on the real April 2018 list (${HAS_SHAR
   });
 
   it('reads the tanker NADINE (13519) as a vessel with its IMO number and flag', () => {
-    const nadine = entry(real(), '13519');
+    const nadine = entryByReference(real(), '13519');
     expect(nadine.kind).toBe('vessel');
     expect(nadine.names).toEqual([{ full: 'NADINE', type: 'primary', strength: 'strong' }]);
     expect(nadine.identifiers).toEqual([{ type: 'IMO', value: '8900878' }]);
@@ -325,7 +293,7 @@ describe.skipIf(!HAS_SHARED)(`parseUkHmt on the real April 2018 list (${HAS_SHAR
   });
 
   it('reads year-only DOB variants and a two-country nationality (13349)', () => {
-    const alHababi = entry(real(), '13349');
+    const alHababi = entryByReference(real(), '13349');
     expect(alHababi.birthDates).toEqual([
       { kind: 'year', year: 1980 },
       { kind: 'year', year: 1981 },

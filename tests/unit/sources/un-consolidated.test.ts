@@ -1,29 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { SourceEntry, SourceParseResult } from '../../../src/kb/model';
-import { ParseError } from '../../../src/sources/errors';
+import type { SourceParseResult } from '../../../src/kb/model';
 import { parseUnConsolidated, UN_LIST_NAME, UN_SOURCE_URL } from '../../../src/sources/un-consolidated';
 import { HAS_SHARED, SHARED_MISSING, readFixture, readSharedData } from '../../support/shared';
+import { assertAnyBytesParseOrRefuse, entryByReference, parseErrorOf, parsesOrRefuses, withEdits } from '../../support/parser-properties';
 
 const FIXTURE = 'consolidated-small.xml';
 const fixture = (name = FIXTURE): Uint8Array => readFixture('sources', 'un', name);
 const parseFixture = (name = FIXTURE): SourceParseResult => parseUnConsolidated(name, fixture(name));
-
-function entry(result: SourceParseResult, reference: string): SourceEntry {
-  const found = result.entries.find((e) => e.listing.reference === reference);
-  if (!found) throw new Error(`no entry ${reference}`);
-  return found;
-}
-
-function parseError(run: () => unknown): ParseError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParseError');
-}
 
 describe('parseUnConsolidated on the fixture', () => {
   const result = parseFixture();
@@ -48,7 +32,7 @@ describe('parseUnConsolidated on the fixture', () => {
   });
 
   it('fills the listing of a DRC individual', () => {
-    const jeanPaul = entry(result, 'CDi.901');
+    const jeanPaul = entryByReference(result, 'CDi.901');
     expect(jeanPaul.listing).toEqual({
       authority: 'UN',
       list: UN_LIST_NAME,
@@ -70,16 +54,16 @@ describe('parseUnConsolidated on the fixture', () => {
   });
 
   it('marks Good aliases strong and Low aliases weak, skipping empty alias elements', () => {
-    expect(entry(result, 'CDi.901').names).toEqual([
+    expect(entryByReference(result, 'CDi.901').names).toEqual([
       { full: 'JEAN-PAUL EXEMPLE', parts: { given: 'JEAN-PAUL', family: 'EXEMPLE' }, type: 'primary', strength: 'strong' },
       { full: 'Jean-Paul Exemplo', type: 'alias', strength: 'strong' },
       { full: 'Tango Test', type: 'alias', strength: 'weak' },
     ]);
-    expect(entry(result, 'CDi.901').remarks).toEqual(['Alias Tango Test: Call sign']);
+    expect(entryByReference(result, 'CDi.901').remarks).toEqual(['Alias Tango Test: Call sign']);
   });
 
   it('trims stray spaces in names, drops the "na" placeholder and keeps the name parts conservative', () => {
-    const [primary, original] = entry(result, 'TAi.901').names;
+    const [primary, original] = entryByReference(result, 'TAi.901').names;
     expect(primary).toEqual({
       full: 'ABDUL QADIR TESTWAL',
       parts: { given: 'ABDUL', middle: 'QADIR', family: 'TESTWAL' },
@@ -90,7 +74,7 @@ describe('parseUnConsolidated on the fixture', () => {
   });
 
   it('splits aliases that pack several spellings, and types each by its script', () => {
-    const aliases = entry(result, 'TAi.901').names.slice(2).map((n) => [n.full, n.type, n.strength]);
+    const aliases = entryByReference(result, 'TAi.901').names.slice(2).map((n) => [n.full, n.type, n.strength]);
     expect(aliases).toEqual([
       ['Abdul Qadir Testwal', 'alias', 'strong'],
       ['Abdul Qader Testwal', 'alias', 'strong'],
@@ -107,7 +91,7 @@ describe('parseUnConsolidated on the fixture', () => {
   });
 
   it('splits an entity alias with a nested original-script marker', () => {
-    expect(entry(result, 'QDe.901').names).toEqual([
+    expect(entryByReference(result, 'QDe.901').names).toEqual([
       { full: 'TEST FRONT', type: 'primary', strength: 'strong' },
       { full: 'Test Front (TF)', type: 'alias', strength: 'strong' },
       { full: 'جبهة الاختبار', type: 'original-script', strength: 'strong' },
@@ -118,7 +102,7 @@ describe('parseUnConsolidated on the fixture', () => {
   });
 
   it('reads every form of date of birth, keeping notes that qualify a date in remarks', () => {
-    const qadir = entry(result, 'TAi.901');
+    const qadir = entryByReference(result, 'TAi.901');
     expect(qadir.birthDates).toEqual([
       { kind: 'day', date: '1967-10-03' },
       { kind: 'year', year: 1964, approximate: true },
@@ -139,11 +123,11 @@ describe('parseUnConsolidated on the fixture', () => {
   });
 
   it('reads LISTED_ON with a time-zone offset as its day', () => {
-    expect(entry(result, 'TAi.901').listing.listedOn).toBe('2016-06-01');
+    expect(entryByReference(result, 'TAi.901').listing.listedOn).toBe('2016-06-01');
   });
 
   it('reads designations, places of birth, documents and addresses', () => {
-    const qadir = entry(result, 'TAi.901');
+    const qadir = entryByReference(result, 'TAi.901');
     expect(qadir.positions).toEqual([
       'Deputy Minister of Testing under the Taliban regime',
       'Governor of Example Province under the Taliban regime',
@@ -160,7 +144,7 @@ describe('parseUnConsolidated on the fixture', () => {
   });
 
   it('keeps an unresolvable nationality in remarks and reads "na" as no nationality', () => {
-    const testima = entry(result, 'SDi.901');
+    const testima = entryByReference(result, 'SDi.901');
     expect(testima.names).toEqual([{ full: 'TESTIMA', parts: { given: 'TESTIMA' }, type: 'primary', strength: 'strong' }]);
     expect(testima.nationalities).toEqual([]);
     expect(testima.gender).toBe('female');
@@ -171,7 +155,7 @@ describe('parseUnConsolidated on the fixture', () => {
   });
 
   it('trims the reference number and reads entity addresses, unknown countries as text', () => {
-    const koryo = entry(result, 'KPe.901');
+    const koryo = entryByReference(result, 'KPe.901');
     expect(koryo.names.map((n) => n.full)).toEqual(['KORYO TEST TRADING CORPORATION (KTTC)', 'KTTC', 'Koryo Test Trading Corp.']);
     expect(koryo.names.every((n) => n.parts === undefined)).toBe(true);
     expect(koryo.addresses).toEqual([
@@ -185,7 +169,7 @@ describe('parseUnConsolidated on the fixture', () => {
   });
 
   it('splits an entity name that packs two names, and an alias followed by its original script', () => {
-    const cargo = entry(result, 'CDe.901');
+    const cargo = entryByReference(result, 'CDe.901');
     expect(cargo.names).toEqual([
       { full: 'EXAMPLE AIR CARGO (EAC)', type: 'primary', strength: 'strong' },
       { full: 'GREAT TEST LAKES COMPANY (GTLC)', type: 'alias', strength: 'strong' },
@@ -196,7 +180,7 @@ describe('parseUnConsolidated on the fixture', () => {
   });
 
   it('leaves out reasons when COMMENTS1 is empty', () => {
-    expect(entry(result, 'QDe.901').listing.reasons).toBeUndefined();
+    expect(entryByReference(result, 'QDe.901').listing.reasons).toBeUndefined();
   });
 });
 
@@ -212,37 +196,37 @@ describe('parseUnConsolidated on bad input', () => {
 
   it('refuses an entity bomb quickly', () => {
     const started = Date.now();
-    const error = parseError(() => parseFixture('entity-bomb.xml'));
+    const error = parseErrorOf(() => parseFixture('entity-bomb.xml'));
     expect(error.message).toMatch(/DOCTYPE declares entities/);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('refuses a truncated file with the line where it ends', () => {
     const bytes = fixture();
-    const error = parseError(() => parseUnConsolidated(FIXTURE, bytes.slice(0, Math.floor(bytes.length / 2))));
+    const error = parseErrorOf(() => parseUnConsolidated(FIXTURE, bytes.slice(0, Math.floor(bytes.length / 2))));
     expect(error.message).toMatch(/malformed XML/);
     expect(error.line).toBeGreaterThan(100);
   });
 
   it('refuses the Canadian list, saying what it expected', () => {
-    const error = parseError(() => parseUnConsolidated('sema-small.xml', readFixture('sources', 'canada', 'sema-small.xml')));
+    const error = parseErrorOf(() => parseUnConsolidated('sema-small.xml', readFixture('sources', 'canada', 'sema-small.xml')));
     expect(error.message).toContain('root element is <data-set>, expected <CONSOLIDATED_LIST>');
     expect(error.line).toBe(2);
   });
 
   it('refuses a file whose root is a bare record', () => {
     const bytes = new TextEncoder().encode('<INDIVIDUAL><FIRST_NAME>IVAN</FIRST_NAME></INDIVIDUAL>');
-    expect(parseError(() => parseUnConsolidated('x.xml', bytes)).message).toContain('expected <CONSOLIDATED_LIST>');
+    expect(parseErrorOf(() => parseUnConsolidated('x.xml', bytes)).message).toContain('expected <CONSOLIDATED_LIST>');
   });
 
   it('refuses a list with no records', () => {
     const bytes = new TextEncoder().encode('<CONSOLIDATED_LIST dateGenerated="2026-01-15T00:00:00Z"><INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>');
-    expect(parseError(() => parseUnConsolidated('empty.xml', bytes)).message).toMatch(/no usable INDIVIDUAL or ENTITY records/);
+    expect(parseErrorOf(() => parseUnConsolidated('empty.xml', bytes)).message).toMatch(/no usable INDIVIDUAL or ENTITY records/);
   });
 
   it('refuses text that is not UTF-8', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>'), 0xe9, ...new TextEncoder().encode('</FIRST_NAME></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>')]);
-    expect(parseError(() => parseUnConsolidated('latin1.xml', bytes)).message).toMatch(/not valid utf-8/);
+    expect(parseErrorOf(() => parseUnConsolidated('latin1.xml', bytes)).message).toMatch(/not valid utf-8/);
   });
 
   it('falls back to the caller data date, with a warning, when dateGenerated is missing', () => {
@@ -255,16 +239,7 @@ describe('parseUnConsolidated on bad input', () => {
   });
 
   it('returns a result or throws a ParseError for any bytes', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 2_000 }), (bytes) => {
-        try {
-          parseUnConsolidated('random.bin', bytes);
-        } catch (error) {
-          if (!(error instanceof ParseError)) throw error;
-        }
-      }),
-      { numRuns: 300 },
-    );
+    assertAnyBytesParseOrRefuse((bytes) => parseUnConsolidated('random.bin', bytes), { maxLength: 2_000, numRuns: 300 });
   });
 
   it('returns a result or throws a ParseError for a mutated fixture', () => {
@@ -272,16 +247,11 @@ describe('parseUnConsolidated on bad input', () => {
     const mutation = fc.array(fc.tuple(fc.nat({ max: original.length - 1 }), fc.integer({ min: 0, max: 255 }), fc.boolean()), { minLength: 1, maxLength: 8 });
     fc.assert(
       fc.property(mutation, (edits) => {
-        let bytes = Uint8Array.from(original);
-        for (const [at, value, remove] of edits) {
-          bytes = remove ? Uint8Array.from([...bytes.slice(0, at), ...bytes.slice(at + 1)]) : bytes.map((b, i) => (i === at ? value : b));
-        }
-        try {
+        const bytes = withEdits(original, edits);
+        parsesOrRefuses(() => {
           const result = parseUnConsolidated('mutated.xml', bytes);
           expect(result.entries.length).toBeGreaterThan(0);
-        } catch (error) {
-          if (!(error instanceof ParseError)) throw error;
-        }
+        });
       }),
       { numRuns: 200 },
     );
@@ -317,7 +287,7 @@ describe.skipIf(!HAS_SHARED)(`parseUnConsolidated on the real list (${HAS_SHARED
   });
 
   it('reads CDi.030 (BETWEEN date of birth, Low aliases) field by field', () => {
-    const bosco = entry(real(), 'CDi.030');
+    const bosco = entryByReference(real(), 'CDi.030');
     expect(bosco.kind).toBe('person');
     expect(bosco.names[0]).toEqual({ full: 'BOSCO TAGANDA', parts: { given: 'BOSCO', family: 'TAGANDA' }, type: 'primary', strength: 'strong' });
     expect(bosco.names.filter((n) => n.strength === 'strong').map((n) => n.full)).toEqual(['BOSCO TAGANDA', 'Bosco Ntaganda', 'Bosco Ntagenda', 'General Taganda']);
@@ -333,7 +303,7 @@ describe.skipIf(!HAS_SHARED)(`parseUnConsolidated on the real list (${HAS_SHARED
   });
 
   it('reads KPe.023 (a DPRK entity with a padded reference number) field by field', () => {
-    const bank = entry(real(), 'KPe.023');
+    const bank = entryByReference(real(), 'KPe.023');
     expect(bank.kind).toBe('organisation');
     expect(bank.names).toEqual([
       { full: 'DAEDONG CREDIT BANK (DCB)', type: 'primary', strength: 'strong' },
@@ -351,7 +321,7 @@ describe.skipIf(!HAS_SHARED)(`parseUnConsolidated on the real list (${HAS_SHARED
   });
 
   it('reads SDi.001 ("na" nationality, a second document type) field by field', () => {
-    const gaffar = entry(real(), 'SDi.001');
+    const gaffar = entryByReference(real(), 'SDi.001');
     expect(gaffar.names[0]?.full).toBe('GAFFAR MOHAMMED ELHASSAN');
     expect(gaffar.nationalities).toEqual([]);
     expect(gaffar.remarks).toEqual([]);

@@ -1,21 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '../../../src/sources/errors';
-import { excelSerialToIso, readXlsx, type XlsxWorkbook } from '../../../src/sources/xlsx';
+import { readXlsx, type XlsxWorkbook } from '../../../src/sources/xlsx';
+import { excelSerialToIso } from '../../../src/sources/xlsx-styles';
 import { HAS_SHARED, SHARED_MISSING, readFixture, readSharedData } from '../../support/shared';
+import { parseErrorOf, parsesOrRefuses } from '../../support/parser-properties';
 
 const fixture = (name: string): Uint8Array => readFixture('sources', 'xlsx', name);
-
-/** Runs `read` and returns the ParseError it throws (failing the test if it throws nothing or something else). */
-function parseErrorOf(read: () => unknown): ParseError {
-  try {
-    read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ParseError);
-    return error as ParseError;
-  }
-  throw new Error('expected a ParseError, but reading succeeded');
-}
 
 /**
  * A copy of a zip whose central directory declares another uncompressed size for `entryName`
@@ -158,11 +148,9 @@ describe('readXlsx', () => {
 
     it('returns a workbook or throws ParseError for any bytes, never another error', () => {
       const outcome = (bytes: Uint8Array): void => {
-        try {
+        parsesOrRefuses(() => {
           readXlsx('random.xlsx', bytes);
-        } catch (error) {
-          if (!(error instanceof ParseError)) throw error;
-        }
+        });
       };
       const zipLike = fc.uint8Array({ maxLength: 2048 }).map((tail) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...tail]));
       fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 2048 }), zipLike), outcome), { numRuns: 300 });
@@ -177,11 +165,9 @@ describe('readXlsx', () => {
       });
       fc.assert(
         fc.property(damaged, (bytes) => {
-          try {
+          parsesOrRefuses(() => {
             readXlsx('damaged.xlsx', bytes);
-          } catch (error) {
-            if (!(error instanceof ParseError)) throw error;
-          }
+          });
         }),
         { numRuns: 300 },
       );

@@ -1,0 +1,205 @@
+/**
+ * Decides, for each name found on a page, which entity it means and how sure that is. Works over
+ * one page's blocks in reading order, so a surname links only after the full name was marked
+ * earlier, and a capital stands for its country only where the text makes it an actor.
+ *
+ * Tiers (card.ts `MatchInfo`): 'strong' when the name is distinctive and the page agrees with
+ * the listing (its nationality or country named near the mention, or words of its listed position
+ * beside the name); 'possible' on the name alone; not shown when the name is common among listed
+ * names and nothing on the page agrees, when namesakes on the lists cannot be told apart, or for a
+ * vessel named where the text speaks of no ship.
+ */
+import type { EntityCard, MatchInfo } from './card';
+import { countryCodeOf } from './countries';
+import type { NameMatch, NameTarget } from './matcher';
+import { tokenize } from './tokens';
+
+/** One name found in a block, as the matcher reports it. */
+export interface FoundName {
+  block: number;
+  match: NameMatch;
+}
+
+/** A decided mention: the entity, and for listed ones the tier with reasons. */
+export interface Resolved {
+  block: number;
+  start: number;
+  end: number;
+  entity: string;
+  match?: MatchInfo;
+}
+
+/** What the resolver needs to know about the knowledge base. */
+export interface ResolveData {
+  /** Whether an id is a country or bloc (decided by the names alone, no tier). */
+  isLocal(id: string): boolean;
+  /** The card of a listed entity, when it could be read. */
+  card(id: string): EntityCard | undefined;
+  /** Country code of a country entity id, for nationality checks. */
+  countryCode(id: string): string | undefined;
+  /** How many listed entities have `word` (a key word) in a name: high means a common name word. */
+  wordFrequency(word: string): number;
+}
+
+/** State carried from block to block (and from one batch of a page to the next). */
+export interface PageState {
+  /** Listed entities marked by a full name so far, with the tier they got. */
+  seen: Map<string, MatchInfo>;
+}
+
+/** A name word carried by more listed entities than this is common ("Mohammed", "Ali"). */
+const COMMON_WORD_ENTITIES = 25;
+/** Characters either side of a mention searched for position words. */
+const NEAR_CHARS = 120;
+
+/** Verbs that make a capital city an actor: "Moscow said", "Beijing warned". */
+const ACTOR_VERBS = new Set(
+  'said says say accused accuses warned warns denied denies insisted insists urged urges announced announces rejected rejects responded responds claimed claims demanded demands threatened threatens condemned condemns dismissed dismisses welcomed welcomes retaliated blamed blames vowed vows pledged pledges protested protests objected objects criticised criticized criticises criticizes summoned expelled sanctioned imposed signalled signaled maintains maintained argues argued wants wanted hopes hoped believes believed fears feared sees saw considers considered insisted refused refuses agreed agrees approved approves'.split(' '),
+);
+/** Words before a capital that make it the government: "ties with Beijing", "talks between Washington and Tehran". */
+const ACTOR_BEFORE = new Set(['with', 'between', 'under', 'toward', 'towards']);
+/** Words that say a text speaks of a ship or an aircraft. */
+const CRAFT_WORDS = /\b(?:vessel|vessels|ship|ships|tanker|tankers|freighter|cargo|ferry|carrier|boat|yacht|m\/v|mv|imo|aircraft|plane|jet|airliner|flight|tail number)\b/i;
+/** Words of listed positions too general to say anything ("of", "the", "former"). */
+const WEAK_POSITION_WORDS = new Set(['the', 'and', 'for', 'former', 'deputy', 'member', 'head', 'chief', 'senior', 'first', 'second', 'general', 'affairs', 'state', 'national', 'republic', 'federal', 'office', 'department']);
+
+/**
+ * Resolves the names found in `blocks` (in reading order), updating `state` as it goes.
+ * @returns the mentions to mark, each at most once.
+ */
+export function resolvePage(blocks: readonly string[], found: readonly FoundName[], data: ResolveData, state: PageState): Resolved[] {
+  const out: Resolved[] = [];
+  const countriesOnPage = new Map<number, Set<string>>();
+  // Countries named per block, for nationality agreement: a first pass over local names.
+  for (const f of found) {
+    for (const t of f.match.targets) {
+      const code = data.countryCode(t.entity);
+      if (code && (t.use ?? 'name') === 'name') {
+        const set = countriesOnPage.get(f.block) ?? new Set<string>();
+        set.add(code);
+        countriesOnPage.set(f.block, set);
+      }
+    }
+  }
+  for (const f of found) {
+    const text = blocks[f.block] ?? '';
+    const resolved = resolveOne(text, f, data, state, countriesOnPage);
+    if (resolved) out.push(resolved);
+  }
+  return out;
+}
+
+function resolveOne(text: string, f: FoundName, data: ResolveData, state: PageState, countriesOnPage: Map<number, Set<string>>): Resolved | null {
+  const { match } = f;
+  const base = { block: f.block, start: match.start, end: match.end };
+  const byUse = (use: NonNullable<NameTarget['use']>): string[] => [...new Set(match.targets.filter((t) => (t.use ?? 'name') === use).map((t) => t.entity))];
+
+  // Countries and blocs: a country wins over a listed entity sharing its name.
+  const local = byUse('name').filter((id) => data.isLocal(id));
+  if (local.length > 0) return local.length === 1 && !isPronounUs(text, match) ? { ...base, entity: local[0]! } : null;
+  const capitals = byUse('capital');
+  if (capitals.length === 1 && isActorCapital(text, match)) return { ...base, entity: capitals[0]! };
+
+  const names = byUse('name').filter((id) => data.card(id));
+  if (names.length > 0) {
+    const decided = chooseListed(text, f, names, data, countriesOnPage);
+    if (decided) {
+      state.seen.set(decided.entity, decided.match);
+      return { ...base, ...decided };
+    }
+    return null;
+  }
+  // A surname, one-word name or shared alias: only for an entity already marked by its full name.
+  const seen = byUse('secondary').filter((id) => state.seen.has(id));
+  if (seen.length === 1) {
+    const earlier = state.seen.get(seen[0]!)!;
+    return { ...base, entity: seen[0]!, match: { tier: earlier.tier, reasons: ['short form of a name marked earlier on the page', ...earlier.reasons] } };
+  }
+  return null;
+}
+
+function chooseListed(text: string, f: FoundName, ids: string[], data: ResolveData, countriesOnPage: Map<number, Set<string>>): { entity: string; match: MatchInfo } | null {
+  const judged = ids.map((id) => ({ id, ...judge(text, f, data.card(id)!, data, countriesOnPage) }));
+  const shown = judged.filter((j) => j.tier !== null);
+  if (shown.length === 0) return null;
+  // Namesakes on the lists: only the page's agreement with one listing tells them apart.
+  const pick = shown.length === 1 ? shown[0]! : onlyOne(shown.filter((j) => j.agrees));
+  if (!pick) return null;
+  const reasons = shown.length > 1 ? [...pick.reasons, `${shown.length - 1} other listed ${shown.length === 2 ? 'entry has' : 'entries have'} this name; the page agrees with this one`] : pick.reasons;
+  return { entity: pick.id, match: { tier: pick.tier!, reasons } };
+}
+
+function onlyOne<T>(items: T[]): T | null {
+  return items.length === 1 ? items[0]! : null;
+}
+
+interface Judgement {
+  tier: MatchInfo['tier'] | null;
+  agrees: boolean;
+  reasons: string[];
+}
+
+function judge(text: string, f: FoundName, card: EntityCard, data: ResolveData, countriesOnPage: Map<number, Set<string>>): Judgement {
+  const words = tokenize(text.slice(f.match.start, f.match.end)).map((t) => t.key);
+  if ((card.kind === 'vessel' || card.kind === 'aircraft') && !CRAFT_WORDS.test(text)) {
+    return { tier: null, agrees: false, reasons: [] };
+  }
+  const reasons: string[] = [];
+  const nearby = new Set([...(countriesOnPage.get(f.block - 1) ?? []), ...(countriesOnPage.get(f.block) ?? []), ...(countriesOnPage.get(f.block + 1) ?? [])]);
+  const countries = new Set([...card.nationalities, ...card.birthPlaces.map((p) => countryCodeOf(p.split(',').at(-1) ?? p)).filter((c): c is string => !!c)]);
+  const countryAgrees = [...countries].find((c) => nearby.has(c));
+  if (countryAgrees) reasons.push(`${countryAgrees} is named near the mention, as in the listing`);
+  const position = positionNear(text, f.match, card.positions);
+  if (position) reasons.push(`“${position.word}” near the name, as in the listed position “${position.title}”`);
+  const agrees = !!countryAgrees || !!position;
+
+  const common = words.filter((w) => data.wordFrequency(w) > COMMON_WORD_ENTITIES).length;
+  const distinctive = words.length >= 3 || common < words.length;
+  if (words.length <= 2 && common === words.length && !agrees) {
+    // Every word is an everyday word of listed names ("Mohammed Ali", "Business Finance"): a
+    // namesake or a plain phrase is far likelier than the listed one.
+    return { tier: null, agrees, reasons };
+  }
+  // A person needs the page to agree on the role, or a name of rare words and the country: a
+  // nationality alone is shared by millions.
+  if (distinctive && agrees && (card.kind !== 'person' || !!position || common === 0)) {
+    return { tier: 'strong', agrees, reasons: ['distinctive name as listed', ...reasons] };
+  }
+  const tell = card.kind === 'person' ? 'name only: compare date of birth, nationality and position' : 'name only';
+  return { tier: 'possible', agrees, reasons: [tell, ...reasons] };
+}
+
+/** A content word of a listed position written within NEAR_CHARS of the mention. */
+function positionNear(text: string, match: NameMatch, positions: readonly string[]): { word: string; title: string } | null {
+  if (positions.length === 0) return null;
+  const around = (text.slice(Math.max(0, match.start - NEAR_CHARS), match.start) + ' ' + text.slice(match.end, match.end + NEAR_CHARS)).toLowerCase();
+  const aroundWords = new Set(around.split(/[^\p{L}]+/u));
+  for (const title of positions) {
+    for (const word of title.toLowerCase().split(/[^\p{L}]+/u)) {
+      if (word.length >= 5 && !WEAK_POSITION_WORDS.has(word) && aroundWords.has(word)) return { word, title };
+    }
+  }
+  return null;
+}
+
+/** "Moscow's response", "Beijing said", "talks with Tehran": a capital as the country's government. */
+export function isActorCapital(text: string, match: NameMatch): boolean {
+  const after = text.slice(match.end, match.end + 40);
+  if (/^['’]s\b/.test(after)) return true;
+  const next = /^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also\s+|has\s+also\s+)?([a-z]+)/.exec(after)?.[1];
+  if (next && ACTOR_VERBS.has(next)) return true;
+  const previous = /([a-z]+)\s+$/i.exec(text.slice(Math.max(0, match.start - 20), match.start))?.[1]?.toLowerCase();
+  return !!previous && ACTOR_BEFORE.has(previous);
+}
+
+/**
+ * In a block written all in capitals (a headline), "US" is as likely the pronoun ("TELL US");
+ * it counts as the country only after "THE" or when dotted.
+ */
+function isPronounUs(text: string, match: NameMatch): boolean {
+  const written = text.slice(match.start, match.end);
+  if (written !== 'US') return false;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters !== letters.toUpperCase()) return false;
+  return !/\bTHE\s+$/.test(text.slice(Math.max(0, match.start - 5), match.start));
+}

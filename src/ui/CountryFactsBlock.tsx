@@ -1,0 +1,43 @@
+import type { CountryFacts } from '../kb/card';
+import { CountryArms } from './CountryArms';
+import { MilitaryExpenditure } from './MilitaryExpenditure';
+import { PairFlows } from './PairFlows';
+import { Provenance } from './Provenance';
+
+export interface CountryFactsBlockProps {
+  /** The country's common name, for sentences ("Main suppliers to Myanmar"). */
+  name: string;
+  country: CountryFacts;
+}
+
+/**
+ * The body of a country card: what the country is, the arms flows with the other countries the
+ * page names (first: that is what the article is about), its SIPRI arms figures and military
+ * expenditure, and how many listed people and organisations have its nationality.
+ */
+export function CountryFactsBlock({ name, country }: CountryFactsBlockProps) {
+  return (
+    <>
+      <section class="block about">
+        <p class="fact" dir="auto">
+          {country.official}
+          {country.capitals.length > 0 && ` · capital ${country.capitals.join(', ')}`}
+          {country.region && ` · ${country.region}`}
+        </p>
+        <Provenance provenance={country.provenance} />
+      </section>
+      {country.flows && country.flows.length > 0 && <PairFlows flows={country.flows} />}
+      {country.arms && <CountryArms country={name} arms={country.arms} />}
+      {country.milex && <MilitaryExpenditure milex={country.milex} />}
+      {country.listedNationals !== undefined && country.listedNationals > 0 && (
+        <section class="block nationals">
+          <p class="fact">
+            <strong>{country.listedNationals.toLocaleString('en')}</strong> listed people and organisations have {name}’s
+            nationality on the sanctions lists loaded.
+          </p>
+          <Provenance provenance={{ source: 'the sanctions lists loaded in Backstory (see Options for their dates)' }} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Authority, Listing } from '../kb/model';
+import { authorityName, programmeName } from '../kb/programmes';
+import { Provenance } from './Provenance';
+import { formatIsoDate, shorten } from './format';
+
+export interface ListingBlockProps {
+  authority: Authority;
+  /** This authority's listings of the entity (one per list entry), in source order. */
+  listings: readonly Listing[];
+}
+
+/**
+ * One authority's listings of an entity: the programme or regime in words (its code beside it),
+ * when it was listed, the listing's stated reasons, and the entry's source and data date.
+ */
+export function ListingBlock({ authority, listings }: ListingBlockProps) {
+  return (
+    <section class="block listing" data-authority={authority}>
+      <h3>{authorityName(authority)}</h3>
+      {listings.map((listing) => (
+        <div class="entry" key={`${listing.list}:${listing.reference}`}>
+          <p class="fact list-name">{listing.list}</p>
+          {listing.programmes.length > 0 && (
+            <ul class="programmes">
+              {listing.programmes.map((code) => {
+                const programme = programmeName(authority, code);
+                return (
+                  <li key={code}>
+                    {programme.title}
+                    {showsCode(programme.title, programme.code) && <span class="code"> ({programme.code})</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {listing.listedOn && <p class="fact">Listed {formatIsoDate(listing.listedOn)}</p>}
+          {listing.reasons && (
+            <p class="reasons" dir="auto">
+              {shorten(listing.reasons, 400)}
+            </p>
+          )}
+          <Provenance provenance={{ source: `${listing.list}, entry ${listing.reference}`, url: listing.sourceUrl, date: listing.dataDate }} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/**
+ * Whether to show a programme's code beside its title: only when it is a code a reader may meet
+ * in the news or on the list ("GLOMAG", "UA-WS-MARE"), not when it is words the title repeats
+ * (the UK's "Syria", Australia's "Autonomous (Myanmar)").
+ */
+function showsCode(title: string, code: string): boolean {
+  return title !== code && !title.includes(code) && !/[a-z]/.test(code);
+}

@@ -1,0 +1,60 @@
+import { Fragment } from 'preact';
+import type { EntityCard as EntityCardData } from '../kb/card';
+import { Provenance } from './Provenance';
+import { countryName, formatPartialDate, shorten } from './format';
+
+export interface SubjectFactsProps {
+  card: EntityCardData;
+}
+
+/**
+ * Who a listed person or organisation is, as the lists say: birth, nationality, position and the
+ * identifiers (passport, IMO …) that tell two people of the same name apart.
+ */
+export function SubjectFacts({ card }: SubjectFactsProps) {
+  const identifiers = card.identifiers ?? [];
+  const rows: Array<[string, string[]]> = [
+    ['Born', card.birthDates.map(formatPartialDate)],
+    ['Place of birth', card.birthPlaces],
+    ['Nationality', card.nationalities.map(countryName)],
+    ['Position', card.positions.map((p) => shorten(p, 160))],
+  ];
+  const shown = rows.filter(([, values]) => values.length > 0);
+  if (shown.length === 0 && identifiers.length === 0) return null;
+  const lists = [...new Set(card.listings.map((l) => l.list))];
+  const dates = card.listings.map((l) => l.dataDate).sort();
+  const first = card.listings[0];
+  return (
+    <section class="block identity" aria-label="Identity">
+      <dl>
+        {shown.map(([label, values]) => (
+          <Fragment key={label}>
+            <dt>{label}</dt>
+            <dd dir="auto">
+              {values.join(label === 'Born' ? ' or ' : '; ')}
+            </dd>
+          </Fragment>
+        ))}
+        {identifiers.slice(0, 12).map((id, i) => (
+          <Fragment key={`id-${i}`}>
+            <dt>{id.type}</dt>
+            <dd dir="auto">
+              {id.value}
+              {id.country ? ` (${countryName(id.country)})` : ''}
+              {id.note ? ` — ${shorten(id.note, 80)}` : ''}
+            </dd>
+          </Fragment>
+        ))}
+      </dl>
+      {lists.length > 0 && (
+        <Provenance
+          provenance={{
+            source: lists.join('; '),
+            ...(first ? { url: first.sourceUrl } : {}),
+            ...(dates.length > 0 ? { date: dates[dates.length - 1]! } : {}),
+          }}
+        />
+      )}
+    </section>
+  );
+}
