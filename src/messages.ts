@@ -9,6 +9,7 @@ import browser from './browser';
 import type { KbArtifact, ListSummary } from './kb/artifact';
 import type { EntityCard } from './kb/card';
 import type { EntityKind } from './kb/model';
+import type { MatchInfo } from './kb/card';
 import type { SpotResult, TextBlock } from './kb/spot';
 import type { SourceStatus } from './sources/update-plan';
 
@@ -63,7 +64,7 @@ export interface SourceView {
 /** Requests to the background. Names are verbs. */
 export interface Requests {
   /** Find known entities in text blocks collected from a page. */
-  spot: { request: { blocks: TextBlock[] }; reply: SpotResult };
+  spot: { request: { blocks: TextBlock[]; seen?: Record<string, MatchInfo>; unknownNames?: boolean }; reply: SpotResult };
   /** What is loaded, per list, with data dates (options page, popup). */
   getStatus: { request: null; reply: KbStatus };
   /** A new knowledge base was installed in IndexedDB: load it (sent by extension pages only). */
@@ -148,10 +149,40 @@ function isTextBlocks(value: unknown): value is TextBlock[] {
   return total <= MAX_TOTAL_CHARS;
 }
 
+/** Limits on the `seen` map a page sends back with its next batch (it is the background's own reply). */
+const MAX_SEEN = 2_000;
+const MAX_REASONS = 12;
+const MAX_REASON_CHARS = 400;
+
+function isSeenMap(value: unknown): value is Record<string, MatchInfo> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  if (entries.length > MAX_SEEN) return false;
+  return entries.every(([id, info]) => {
+    if (id.length > MAX_ENTITY_ID_CHARS || typeof info !== 'object' || info === null) return false;
+    const { tier, reasons, ...rest } = info as Record<string, unknown>;
+    return (
+      Object.keys(rest).length === 0 &&
+      (tier === 'strong' || tier === 'possible') &&
+      Array.isArray(reasons) &&
+      reasons.length <= MAX_REASONS &&
+      reasons.every((reason) => typeof reason === 'string' && reason.length <= MAX_REASON_CHARS)
+    );
+  });
+}
+
 /** Shape checks for each request to the background, run before any handler. */
 export const REQUEST_VALIDATORS: { [N in RequestName]: (request: unknown) => request is RequestOf<N> } = {
-  spot: (r): r is RequestOf<'spot'> =>
-    typeof r === 'object' && r !== null && Object.keys(r).length === 1 && isTextBlocks((r as { blocks: unknown }).blocks),
+  spot: (r): r is RequestOf<'spot'> => {
+    if (typeof r !== 'object' || r === null) return false;
+    const { blocks, seen, unknownNames, ...rest } = r as Record<string, unknown>;
+    return (
+      Object.keys(rest).length === 0 &&
+      isTextBlocks(blocks) &&
+      (seen === undefined || isSeenMap(seen)) &&
+      (unknownNames === undefined || typeof unknownNames === 'boolean')
+    );
+  },
   getStatus: (r): r is null => r === null,
   reloadKb: (r): r is null => r === null,
   lookup: (r): r is RequestOf<'lookup'> => hasOnlyString(r, 'name', MAX_LOOKUP_CHARS),

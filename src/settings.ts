@@ -4,7 +4,8 @@
  */
 import browser from './browser';
 import type { EntityKind } from './kb/model';
-import { isDownloadable, isValidMirror, sourceById, type SourceSpec } from './sources/registry';
+import type { SourceSpec } from './sources/registry';
+import { isValidMirror, SOURCE_IDS } from './sources/source-ids';
 
 export interface Settings {
   /** Annotations on or off everywhere. */
@@ -97,7 +98,7 @@ function parseSourceChoices(raw: unknown): Pick<Settings, 'sources'> {
   if (typeof raw !== 'object' || raw === null) return {};
   const sources: Record<string, SourceChoice> = {};
   for (const [id, choice] of Object.entries(raw as Record<string, unknown>)) {
-    if (!sourceById(id) || typeof choice !== 'object' || choice === null) continue;
+    if (!SOURCE_IDS.has(id) || typeof choice !== 'object' || choice === null) continue;
     const { enabled, mirror } = choice as Record<string, unknown>;
     if (typeof enabled !== 'boolean') continue;
     sources[id] = { enabled, ...(typeof mirror === 'string' && isValidMirror(mirror) ? { mirror } : {}) };
@@ -107,7 +108,8 @@ function parseSourceChoices(raw: unknown): Pick<Settings, 'sources'> {
 
 /** Whether the user wants `source` downloaded (their choice, else the catalogue's default). */
 export function isSourceEnabled(settings: Settings, source: SourceSpec): boolean {
-  return isDownloadable(source) && (settings.sources?.[source.id]?.enabled ?? source.enabledByDefault);
+  // A source with no files to fetch (SIPRI: import only) is never downloaded, whatever the choice.
+  return source.files.length > 0 && (settings.sources?.[source.id]?.enabled ?? source.enabledByDefault);
 }
 
 /** The mirror chosen for `source`, if any. */

@@ -16,7 +16,8 @@ declare const __TEST__: boolean;
 const LOOKUP_RESULTS = 8;
 
 listen({
-  spot: async ({ blocks }) => (await currentKb()).spot(blocks),
+  spot: async ({ blocks, seen, unknownNames }) =>
+    (await currentKb()).spot(blocks, { ...(seen ? { seen } : {}), ...(unknownNames ? { unknownNames } : {}) }),
   getStatus: () => status(),
   reloadKb: () => reloadKb(),
   lookup: async ({ name }) => (await currentKb()).lookup(name, LOOKUP_RESULTS),

@@ -5,6 +5,7 @@
  * reading and marking run in short slices (scheduler.ts) so the page stays responsive.
  */
 import type { EntityCard } from '../kb/card';
+import type { MatchInfo } from '../kb/card';
 import type { Mention } from '../kb/spot';
 import { ask, MAX_BLOCKS } from '../messages';
 import { placeMarks, type MarkSet } from './marks';
@@ -49,10 +50,14 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
   const cards = new Map<string, EntityCard>();
   const markSets: MarkSet[] = [];
   let removed = false;
+  // Listed entities named in full so far on this page: sent with each batch so a later surname
+  // ("Hlaing said") links to the person named earlier, across batches and late content.
+  let seen: Record<string, MatchInfo> = {};
 
   const markBatch = async (batch: PageBlock[], slice: Slice): Promise<void> => {
-    const reply = await slice.wait(ask('spot', { blocks: batch.map((b) => ({ text: b.text })) }));
+    const reply = await slice.wait(ask('spot', { blocks: batch.map((b) => ({ text: b.text })), seen }));
     if (removed || !reply) return;
+    if (reply.seen) seen = reply.seen;
     for (const [id, card] of Object.entries(reply.entities)) cards.set(id, card);
     const byBlock = groupByBlock(keep(reply.mentions, cards));
     for (let first = 0; first < batch.length; first += MARK_STEP_BLOCKS) {

@@ -13,7 +13,9 @@
  */
 import type { EntityCard } from '../kb/card';
 import type { CardHost } from './card-host';
+import type { CardTrigger } from '../settings';
 import { dismissEntity } from './dismissals';
+import { clickOpensCard, hoverOpensCard } from './preferences';
 import { nextMarkIndex, type Step } from './mark-order';
 import { MARK_TAG } from './marks';
 
@@ -32,6 +34,11 @@ export interface CardControllerOptions {
    * @default records the dismissal for this site (src/content/dismissals.ts `dismissEntity`)
    */
   onNotThisPerson?: (entityId: string) => void;
+  /**
+   * What opens the card with the pointer (the reader's preference); keyboard focus always does.
+   * @default 'hover'
+   */
+  trigger?: CardTrigger;
 }
 
 /** The default "Not this person": remember it for the page's site; the annotator takes the marks off. */
@@ -70,6 +77,7 @@ export function controlCard(
   cardOf: (entity: string) => EntityCard | undefined,
   options: CardControllerOptions = {},
 ): CardController {
+  const trigger = options.trigger ?? 'hover';
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let openFor: HTMLElement | null = null;
@@ -123,6 +131,7 @@ export function controlCard(
       if (mark) clearTimeout(closeTimer);
       return;
     }
+    if (!hoverOpensCard(trigger, event)) return;
     clearTimeout(openTimer);
     const pointer = { x: event.clientX, y: event.clientY };
     openTimer = setTimeout(() => open(mark, { pointer }), HOVER_DELAY_MS);
@@ -190,11 +199,16 @@ export function controlCard(
       host.focusCard();
     }
   };
+  const onClick = (event: MouseEvent): void => {
+    const mark = markOf(event.target);
+    if (mark && clickOpensCard(trigger)) open(mark, { pointer: { x: event.clientX, y: event.clientY } });
+  };
   const onCardEnter = (): void => clearTimeout(closeTimer);
   const onCardLeave = (): void => closeSoon();
 
   doc.addEventListener('mouseover', onOver, true);
   doc.addEventListener('mouseout', onOut, true);
+  doc.addEventListener('click', onClick, true);
   doc.addEventListener('focusin', onFocus, true);
   doc.addEventListener('focusout', onBlur, true);
   doc.addEventListener('keydown', onKey, true);
@@ -206,6 +220,7 @@ export function controlCard(
       close();
       doc.removeEventListener('mouseover', onOver, true);
       doc.removeEventListener('mouseout', onOut, true);
+      doc.removeEventListener('click', onClick, true);
       doc.removeEventListener('focusin', onFocus, true);
       doc.removeEventListener('focusout', onBlur, true);
       doc.removeEventListener('keydown', onKey, true);

@@ -15,7 +15,8 @@ import { createAnnotator, type Annotator } from './annotator';
 import { controlCard, type CardController } from './card-controller';
 import { createCardHost, type CardHost } from './card-host';
 import { observePage, type PageObserver } from './page-observer';
-import { mentionFilter } from './preferences';
+import { dropDismissed, loadDismissals, onDismissed } from './dismissals';
+import { mentionFilter, type MentionFilter } from './preferences';
 import { revealEntity } from './reveal';
 import { MARK_TAG } from './marks';
 
@@ -39,18 +40,22 @@ function start(): void {
     onDropped: () => annotator.prune(),
   });
   const isMarked = (id: string): boolean => document.querySelector(`${MARK_TAG}[data-entity="${CSS.escape(id)}"]`) !== null;
-  const keep = marking ? mentionFilter(marking, isMarked) : undefined;
-  const annotator = createAnnotator({ quietly: observer.quietly, onShadowRoot: observer.observeRoot, ...(keep ? { keep } : {}) });
+  const byPreferences = marking ? mentionFilter(marking, isMarked) : undefined;
+  // "Not this person": a match the reader dismissed on this site is never marked here again.
+  const keep: MentionFilter = (mentions, cards) => dropDismissed(byPreferences ? byPreferences(mentions, cards) : mentions);
+  const annotator = createAnnotator({ quietly: observer.quietly, onShadowRoot: observer.observeRoot, keep });
   let host: CardHost | undefined;
   observer.quietly(() => {
     host = createCardHost(document);
   });
-  const controller = controlCard(document, host!, (id) => annotator.cards.get(id));
+  const controller = controlCard(document, host!, (id) => annotator.cards.get(id), marking ? { trigger: marking.trigger } : {});
   running = { annotator, observer, host: host!, controller };
   // stop() may come while the first pass is in flight: the annotator then ends it and removes its marks.
-  annotator.annotate(document.body ?? document.documentElement).catch((error: unknown) => {
-    console.warn('Backstory: could not annotate this page', error);
-  });
+  loadDismissals()
+    .then(() => annotator.annotate(document.body ?? document.documentElement))
+    .catch((error: unknown) => {
+      console.warn('Backstory: could not annotate this page', error);
+    });
 }
 
 function stop(): void {
@@ -95,3 +100,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 watchSettings(apply);
 void readSettings().then(apply);
+// A match dismissed from the card ("Not this person") leaves the page at once: mark again without it.
+onDismissed((host) => {
+  if (host !== location.hostname || !running) return;
+  stop();
+  start();
+});

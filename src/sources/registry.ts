@@ -170,16 +170,7 @@ export function publisherOrigins(): string[] {
   return [...new Set(all)].sort();
 }
 
-/** Whether a mirror URL is acceptable: http(s), no credentials, of sane length. */
-export function isValidMirror(value: string): boolean {
-  if (value.length === 0 || value.length > 2048) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
-}
+export { isValidMirror } from './source-ids';
 
 /** The local storage name of a downloaded file, so copies of one source sit together (OFAC groups files by folder). */
 export function storedName(source: SourceSpec, file: string): string {

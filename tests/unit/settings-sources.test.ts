@@ -6,6 +6,14 @@ const { DEFAULT_SETTINGS, parseSettings } = await import('../../src/settings');
 const { isSourceEnabled, mirrorOf, withSource } = await import('../../src/settings');
 const { sourceById } = await import('../../src/sources/registry');
 
+describe('source ids', () => {
+  it('are the catalogue\'s ids, no more and no fewer', async () => {
+    const { SOURCES } = await import('../../src/sources/registry');
+    const { SOURCE_IDS } = await import('../../src/sources/source-ids');
+    expect([...SOURCE_IDS].sort()).toEqual(SOURCES.map((s) => s.id).sort());
+  });
+});
+
 describe('source choices', () => {
   it('keeps known sources with a boolean choice and a valid mirror only', () => {
     const parsed = parseSettings({
