@@ -3,7 +3,7 @@
  * does not know is refused, and the last good knowledge base stays in use), what each list holds,
  * the entity cards, the prebuilt name index and the country figures.
  */
-import type { EntityCard, MilexFacts, PairFlowFacts, ArmsFacts } from './card';
+import type { ArmsFacts, CountryProgramme, EntityCard, MilexFacts, PairFlowFacts } from './card';
 import type { SerializedNameIndex } from './matcher';
 import type { ParseIssue } from './model';
 
@@ -27,6 +27,7 @@ export interface CountryData {
   arms?: ArmsFacts;
   milex?: MilexFacts;
   listedNationals?: number;
+  programmes?: CountryProgramme[];
 }
 
 export interface KbArtifact {

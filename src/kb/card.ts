@@ -1,5 +1,6 @@
 import type { DirectionFigures, PairFlowFigures, YearWindow } from './arms-flows';
-import type { EntityKind, Identifier, Listing, MergeReason, PartialDate } from './model';
+import type { Authority, EntityKind, Identifier, Listing, MergeReason, PartialDate } from './model';
+import type { ProgrammeName } from './programmes';
 
 /**
  * What a card shows about one entity: plain data sent from the background to a page, the popup or
@@ -24,8 +25,16 @@ export interface CountryFacts {
   milex?: MilexFacts;
   /** Listed people and organisations whose nationality is this country, across the loaded lists. */
   listedNationals?: number;
+  /** Sanctions programmes aimed at this country, as the loaded lists use them. */
+  programmes?: CountryProgramme[];
   /** Arms flows between this country and others named on the same page (filled per page). */
   flows?: PairFlowFacts[];
+}
+
+/** A sanctions programme aimed at a country, in words, and how many loaded entries it covers. */
+export interface CountryProgramme extends ProgrammeName {
+  authority: Authority;
+  entities: number;
 }
 
 /** A country's SIPRI arms-transfer figures for one five-year window. TIV in millions. */

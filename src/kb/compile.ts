@@ -11,6 +11,7 @@ import { mergeEntries } from './merge';
 import { indexListedNames } from './index-names';
 import type { Listing, ListedEntity, MilexParseResult, ParseIssue, SourceParseResult, TradeRegisterParseResult } from './model';
 import { writtenForms } from './name-variants';
+import { programmeName, type ProgrammeName } from './programmes';
 import { LONG_FIELD_CHARS, MAX_FIELD_ITEMS, plainText, plainTexts, safeUrl } from './plain-text';
 import type { SourceData } from '../sources/read-sources';
 
@@ -49,6 +50,7 @@ export function compileKnowledgeBase(data: SourceData): KbArtifact {
       data.listedNationals = (data.listedNationals ?? 0) + 1;
     }
   }
+  addProgrammesAimedAt(entities, country);
   const flows = data.register ? addArms(data.register, country) : {};
   if (data.milex) addMilex(data.milex, country);
 
@@ -118,6 +120,8 @@ function plainListing(listing: Listing): Listing {
     reference: plainText(listing.reference, 120),
     sourceUrl: safeUrl(listing.sourceUrl),
     ...(listing.reasons === undefined ? {} : { reasons: plainText(listing.reasons, LONG_FIELD_CHARS) }),
+    // Resolved here, not in the card: the programme tables then stay out of the content script.
+    programmeNames: listing.programmes.slice(0, MAX_FIELD_ITEMS).map((code) => programmeName(listing.authority, code)),
   };
 }
 
@@ -185,6 +189,36 @@ function addArms(register: TradeRegisterParseResult, country: (code: string) => 
     };
   }
   return flows;
+}
+
+/**
+ * The sanctions programmes aimed at each country (OFAC "BURMA-EO14014", the UK's "Myanmar" regime,
+ * the UN's DPRK list …), as the loaded lists use them: each programme once, in words, with how
+ * many listed entities it covers.
+ */
+function addProgrammesAimedAt(entities: readonly ListedEntity[], country: (code: string) => CountryData): void {
+  const byCountry = new Map<string, Map<string, { programme: ProgrammeName; authority: Listing['authority']; entities: number }>>();
+  for (const entity of entities) {
+    const counted = new Set<string>();
+    for (const listing of entity.listings) {
+      for (const code of listing.programmes) {
+        const programme = programmeName(listing.authority, code);
+        if (!programme.country) continue;
+        const key = `${listing.authority}|${programme.code}`;
+        const forCountry = byCountry.get(programme.country) ?? new Map();
+        byCountry.set(programme.country, forCountry);
+        const entry = forCountry.get(key) ?? { programme, authority: listing.authority, entities: 0 };
+        if (!counted.has(key)) entry.entities++;
+        counted.add(key);
+        forCountry.set(key, entry);
+      }
+    }
+  }
+  for (const [code, programmes] of byCountry) {
+    country(code).programmes = [...programmes.values()]
+      .sort((a, b) => b.entities - a.entities || a.programme.title.localeCompare(b.programme.title))
+      .map(({ programme, authority, entities }) => ({ ...programme, authority, entities }));
+  }
 }
 
 function addMilex(milex: MilexParseResult, country: (code: string) => CountryData): void {

@@ -8,6 +8,8 @@
  */
 
 /** What a listed subject is. Countries are not listed subjects; they come from country data. */
+import type { ProgrammeName } from './programmes';
+
 export type SubjectKind = 'person' | 'organisation' | 'vessel' | 'aircraft';
 export type EntityKind = SubjectKind | 'country';
 
@@ -78,6 +80,8 @@ export interface Listing {
   dataDate: string;
   /** The listing's stated reasons or narrative, where the source gives them. */
   reasons?: string;
+  /** The programmes in words, one per code in `programmes` (filled when the knowledge base is compiled). */
+  programmeNames?: ProgrammeName[];
 }
 
 /** One entry of one list, as the source states it. */

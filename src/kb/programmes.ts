@@ -256,18 +256,3 @@ export function programmesAimedAt(country: string, listings: ReadonlyArray<{ aut
   return [...seen.values()];
 }
 
-/** The authorities in words, for the heading of each group of listings. */
-const AUTHORITY_NAMES: Record<Authority, string> = {
-  'US-OFAC': 'United States (Treasury, OFAC)',
-  UN: 'United Nations Security Council',
-  UK: 'United Kingdom (HM Treasury, OFSI)',
-  EU: 'European Union',
-  CA: 'Canada (Global Affairs Canada)',
-  AU: 'Australia (DFAT)',
-  OpenSanctions: 'OpenSanctions (Ukraine War & Sanctions)',
-};
-
-/** Who an authority is, in words. */
-export function authorityName(authority: Authority): string {
-  return AUTHORITY_NAMES[authority] ?? authority;
-}

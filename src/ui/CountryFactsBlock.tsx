@@ -1,8 +1,12 @@
+import { authorityName } from '../kb/authorities';
 import type { CountryFacts } from '../kb/card';
 import { CountryArms } from './CountryArms';
 import { MilitaryExpenditure } from './MilitaryExpenditure';
 import { PairFlows } from './PairFlows';
 import { Provenance } from './Provenance';
+
+/** Programmes listed before "and N more": a country like Russia is the aim of dozens. */
+const MAX_PROGRAMMES = 6;
 
 export interface CountryFactsBlockProps {
   /** The country's common name, for sentences ("Main suppliers to Myanmar"). */
@@ -29,6 +33,20 @@ export function CountryFactsBlock({ name, country }: CountryFactsBlockProps) {
       {country.flows && country.flows.length > 0 && <PairFlows flows={country.flows} />}
       {country.arms && <CountryArms country={name} arms={country.arms} />}
       {country.milex && <MilitaryExpenditure milex={country.milex} />}
+      {country.programmes && country.programmes.length > 0 && (
+        <section class="block programmes-aimed" aria-label={`Sanctions programmes aimed at ${name}`}>
+          <h3>Sanctions programmes aimed at {name}</h3>
+          <ul class="programmes">
+            {country.programmes.slice(0, MAX_PROGRAMMES).map((programme) => (
+              <li key={`${programme.authority}|${programme.code}`}>
+                {programme.title} <span class="code">({authorityName(programme.authority)}; {programme.entities.toLocaleString('en')} listed)</span>
+              </li>
+            ))}
+          </ul>
+          {country.programmes.length > MAX_PROGRAMMES && <p class="fact">and {country.programmes.length - MAX_PROGRAMMES} more</p>}
+          <Provenance provenance={{ source: 'the sanctions lists loaded in Backstory (see Options for their dates)' }} />
+        </section>
+      )}
       {country.listedNationals !== undefined && country.listedNationals > 0 && (
         <section class="block nationals">
           <p class="fact">

@@ -1,5 +1,5 @@
 import type { Authority, Listing } from '../kb/model';
-import { authorityName, programmeName } from '../kb/programmes';
+import { authorityName } from '../kb/authorities';
 import { Provenance } from './Provenance';
 import { formatIsoDate, shorten } from './format';
 
@@ -22,8 +22,9 @@ export function ListingBlock({ authority, listings }: ListingBlockProps) {
           <p class="fact list-name">{listing.list}</p>
           {listing.programmes.length > 0 && (
             <ul class="programmes">
-              {listing.programmes.map((code) => {
-                const programme = programmeName(authority, code);
+              {listing.programmes.map((code, i) => {
+                // Named at compile time; a card from an older knowledge base shows the code.
+                const programme = listing.programmeNames?.[i] ?? { title: code, code };
                 return (
                   <li key={code}>
                     {programme.title}

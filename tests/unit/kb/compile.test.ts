@@ -47,3 +47,21 @@ describe('compileKnowledgeBase', () => {
     }
   });
 });
+
+describe('compiled programmes', () => {
+  const artifact = compileKnowledgeBase(readSources(FILES));
+
+  it('names every listing programme in words in the card', () => {
+    for (const card of artifact.cards) {
+      for (const listing of card.listings) expect(listing.programmeNames?.map((p) => p.code)).toEqual(listing.programmes.map((p) => p.trim()));
+    }
+    const burma = artifact.cards.flatMap((c) => c.listings).flatMap((l) => l.programmeNames ?? []).find((p) => p.code === 'BURMA-EO14014');
+    expect(burma?.title).toMatch(/Burma/);
+  });
+
+  it('lists the programmes aimed at a country with how many entries they cover', () => {
+    const mm = artifact.countries.MM?.programmes ?? [];
+    expect(mm.map((p) => p.code)).toContain('BURMA-EO14014');
+    expect(mm.every((p) => p.country === 'MM' && p.entities > 0)).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Authority } from '../../../src/kb/model';
-import { authorityName, programmeName, programmesAimedAt } from '../../../src/kb/programmes';
+import { authorityName } from '../../../src/kb/authorities';
+import { programmeName, programmesAimedAt } from '../../../src/kb/programmes';
 
 /**
  * Programme codes as the lists in ../shared/data write them (every distinct code of the Nov 2026

@@ -2,6 +2,8 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EntityCard as EntityCardData, PairFlowFacts } from '../../../src/kb/card';
+import type { Listing } from '../../../src/kb/model';
+import { programmeName } from '../../../src/kb/programmes';
 import { EntityCard } from '../../../src/ui/EntityCard';
 
 /**
@@ -15,10 +17,11 @@ const PERSON: EntityCardData = {
   kind: 'person',
   name: 'Min Aung Hlaing',
   otherNames: ['HLAING, Min Aung'],
-  listings: [
+  // Programme names are resolved when the knowledge base is compiled (src/kb/compile.ts); as there.
+  listings: ([
     { authority: 'US-OFAC', list: 'OFAC SDN List', programmes: ['GLOMAG', 'BURMA-EO14014'], reference: '27225', sourceUrl: 'https://ofac.example/sdn', dataDate: '2026-11-20', listedOn: '2019-12-10' },
     { authority: 'AU', list: 'Australian Consolidated Sanctions List (DFAT)', programmes: ['Autonomous (Myanmar)'], reference: '7317', sourceUrl: 'https://dfat.example', dataDate: '2026-11-21', reasons: 'Commander-in-Chief of the Myanmar Armed Forces' },
-  ],
+  ] satisfies Listing[]).map((listing): Listing => ({ ...listing, programmeNames: listing.programmes.map((code) => programmeName(listing.authority, code)) })),
   birthDates: [{ kind: 'day', date: '1956-07-03' }],
   birthPlaces: ['Dawei, Burma'],
   nationalities: ['MM'],
