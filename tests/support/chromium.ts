@@ -20,10 +20,18 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(build: 'chrome' = 'chrome'): Promise<ExtensionBrowser> {
-  const extension = path.join(REPO_ROOT, process.env.BACKSTORY_DIST ?? 'dist', build);
+export interface LaunchOptions {
+  /**
+   * A profile folder to start from and keep (a browser restart: close, then launch again with the
+   * same folder). By default a fresh profile that is deleted on close.
+   */
+  profile?: string;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extension = path.join(REPO_ROOT, process.env.BACKSTORY_DIST ?? 'dist', 'chrome');
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`no build at ${extension}: run npm run build:test`);
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backstory-chromium-'));
+  const userDataDir = options.profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'backstory-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -41,7 +49,7 @@ export async function launchChromium(build: 'chrome' = 'chrome'): Promise<Extens
     extensionId: new URL(worker.url()).host,
     close: async () => {
       await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.profile) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
