@@ -6,7 +6,7 @@
  */
 import { readCards, readCurrent, type KbMeta } from '../db/kb-db';
 import { assertCore } from '../kb/artifact';
-import { createCountryKnowledgeBase, loadKnowledgeBase, type KnowledgeBase } from '../kb/knowledge-base';
+import { createCountryKnowledgeBase, loadKnowledgeBase, prepareCountries, type KnowledgeBase } from '../kb/knowledge-base';
 import type { KbStatus } from '../messages';
 
 interface Loaded {
@@ -23,11 +23,13 @@ async function load(previous: Loaded | null): Promise<Loaded> {
   const started = performance.now();
   const countriesOnly = (): Loaded => ({ kb: createCountryKnowledgeBase(), meta: null, loadMs: performance.now() - started });
   try {
-    const current = await readCurrent();
+    // The country names and cards take tens of milliseconds on a cold start: make them while
+    // IndexedDB reads, rather than after.
+    const current = await readCurrent(prepareCountries);
     if (!current) return previous ?? countriesOnly();
     assertCore(current.core);
     const generation = current.meta.generation;
-    const kb = loadKnowledgeBase(current.core, (ids) => readCards(generation, ids));
+    const kb = loadKnowledgeBase(current.core, (ids) => readCards(generation, ids), current.wordCounts);
     lastError = null;
     return { kb, meta: current.meta, loadMs: performance.now() - started };
   } catch (error) {

@@ -9,6 +9,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { KbArtifact, KbCore } from '../kb/artifact';
 import type { EntityCard } from '../kb/card';
+import type { KeyWordCounts } from '../kb/matcher';
+import { packCore, unpackCore, type StoredCore } from './stored-core';
 
 export type { KbCore } from '../kb/artifact';
 
@@ -33,7 +35,7 @@ export interface StoredFile {
 interface KbSchema extends DBSchema {
   meta: { key: 'current'; value: KbMeta };
   files: { key: string; value: StoredFile };
-  cores: { key: number; value: KbCore };
+  cores: { key: number; value: StoredCore };
   cards: { key: string; value: EntityCard };
 }
 
@@ -73,7 +75,7 @@ export async function installArtifact(artifact: KbArtifact, onProgress?: (fracti
     await tx.done;
     onProgress?.(Math.min(1, (i + CARDS_PER_TRANSACTION) / Math.max(1, cards.length)) * 0.9);
   }
-  await database.put('cores', core, generation);
+  await database.put('cores', packCore(core), generation);
   const meta: KbMeta = { generation, installedAt: new Date().toISOString(), lists: artifact.lists, datasets: artifact.datasets };
   // The switch: one small transaction. Until it commits, readers see the previous generation.
   await database.put('meta', meta, 'current');
@@ -90,13 +92,19 @@ async function dropGenerationsExcept(database: IDBPDatabase<KbSchema>, keep: num
   }
 }
 
-/** The current knowledge base's meta record and core, or null when none was ever installed. */
-export async function readCurrent(): Promise<{ meta: KbMeta; core: KbCore } | null> {
+/**
+ * The current knowledge base's meta record and core (with its index's word counts when they were
+ * stored with it), or null when none was ever installed.
+ * @param whileReading - work to do while IndexedDB reads the core (megabytes: the longest wait)
+ */
+export async function readCurrent(whileReading?: () => void): Promise<{ meta: KbMeta; core: KbCore; wordCounts?: KeyWordCounts } | null> {
   const database = await db();
   const meta = await database.get('meta', 'current');
   if (!meta) return null;
-  const core = await database.get('cores', meta.generation);
-  return core ? { meta, core } : null;
+  const reading = database.get('cores', meta.generation);
+  whileReading?.();
+  const core = await reading;
+  return core ? { meta, ...unpackCore(core) } : null;
 }
 
 export async function readMeta(): Promise<KbMeta | null> {

@@ -11,21 +11,46 @@
  *   capital names the country first ("Kronshtadt" stays, "Syria" as an alias would not);
  * - surnames, one-word names and acronyms are 'secondary' already (name-variants.ts).
  * Such forms become 'secondary': they link only after the entity's full name appeared on the page.
+ *
+ * One kind of one-word name may mark on its own, again on the data's evidence alone: a one-word
+ * organisation name ("Taliban", "Hamas", "Gazprom") that is the primary name of organisations on
+ * the lists of at least two authorities, whether or not their entries were merged (two authorities
+ * naming the organisation so is the evidence that the word alone is its name), with at least
+ * MIN_ALONE_LETTERS letters, and not a country's name, demonym or capital. OpenSanctions datasets
+ * do not count as an authority: they mostly republish the others' designations (with them,
+ * "Navigator", "Argument" and "Drake" would qualify). It overrides the shared-word rule above: the
+ * longest match still gives "Gazprom Neft" or "Pakistani Taliban" where the text prints them.
+ *
+ * The leading word of a company name before generic corporate words ("Roscosmos" of "Roscosmos
+ * State Corporation", name-variants.ts) stays a short form, linked after the full name: even
+ * words that no other listed name holds are often everyday words ("Moment Investment Limited",
+ * "Secret Technologies", "Garda Technologies", "Ascent Holdings").
  */
 import { countryNames } from './country-entities';
 import { NameIndex, targetFor, type NameUse } from './matcher';
 import type { ListedEntity } from './model';
-import { nameForms } from './name-variants';
+import { nameForms, type WrittenForm } from './name-variants';
 import { nameKey } from './tokens';
 
 /** Longest alias, in words, checked against other entities' names. */
 const MAX_SHARED_WORDS = 4;
+/** Fewest letters of a one-word name that may mark on its own (shorter ones are mostly acronyms or everyday words). */
+const MIN_ALONE_LETTERS = 5;
+/** Authorities whose listings count as evidence for a one-word name (OpenSanctions republishes the others). */
+const AUTHORITIES_FOR_ALONE = 2;
+
+/**
+ * Last words of organisation names that news prints in lower case ("the Haqqani network", "the
+ * Wagner group"): a generic noun, where the words before it carry the name.
+ */
+const GENERIC_LAST_WORD = /\s(?:network|group|army|movement|front|brigades?|battalions?|militia|faction|organi[sz]ation|party)$/i;
 
 interface Form {
   text: string;
   key: string;
   use: NameUse;
   primary: boolean;
+  from?: WrittenForm['from'];
 }
 
 /** The name index of `entities`, every form with its use decided. */
@@ -33,13 +58,19 @@ export function indexListedNames(entities: readonly ListedEntity[]): NameIndex {
   const formsOf = entities.map(entityForms);
   const inner = innerPhraseOwners(entities, formsOf);
   const countryKeys = new Set([...countryNames().values()].flatMap((names) => names.map((n) => nameKey(n.text))));
+  const alone = namesThatMarkAlone(entities, formsOf, countryKeys);
   const index = new NameIndex();
   entities.forEach((entity, e) => {
-    for (const form of formsOf[e]!) {
+    const forms = formsOf[e]!;
+    for (const form of forms) {
       let use = form.use;
       if (use === 'name' && entity.kind !== 'person' && isShared(form, entity.id, inner)) use = 'secondary';
       if (use === 'name' && countryKeys.has(form.key)) use = 'secondary';
-      index.add(form.text, targetFor(entity.id, form.text, use));
+      if (use === 'secondary' && alone.has(`${entity.id}\u0000${form.key}`)) use = 'name';
+      // "The Taliban" is kept only for a one-word rest that may not mark alone.
+      if (/^the\s/i.test(form.text) && alone.has(`${entity.id}\u0000${form.key.replace(/^the /, '')}`)) continue;
+      const caseOf = use === 'name' && entity.kind === 'organisation' ? form.text.replace(GENERIC_LAST_WORD, (w) => w.toLowerCase()) : form.text;
+      index.add(form.text, targetFor(entity.id, caseOf, use));
     }
   });
   return index;
@@ -54,10 +85,36 @@ function entityForms(entity: ListedEntity): Form[] {
       const id = `${form.text}\u0000${form.use}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      forms.push({ text: form.text, key: nameKey(form.text), use: form.use, primary: n === 0 || name.type === 'primary' });
+      forms.push({ text: form.text, key: nameKey(form.text), use: form.use, primary: n === 0 || name.type === 'primary', ...(form.from ? { from: form.from } : {}) });
     }
   });
   return forms;
+}
+
+/**
+ * The one-word forms that may mark on their own (see the module comment), as
+ * "entity id \u0000 key".
+ */
+function namesThatMarkAlone(entities: readonly ListedEntity[], formsOf: readonly Form[][], countryKeys: ReadonlySet<string>): Set<string> {
+  const eligible = (entity: ListedEntity, form: Form): boolean =>
+    entity.kind === 'organisation' && form.primary && !form.from && !form.key.includes(' ') && form.key.replace(/[^\p{L}]/gu, '').length >= MIN_ALONE_LETTERS && !countryKeys.has(form.key);
+  // Authorities naming each one-word key as an organisation's primary name.
+  const authorities = new Map<string, Set<string>>();
+  entities.forEach((entity, e) => {
+    for (const form of formsOf[e]!) {
+      if (!eligible(entity, form)) continue;
+      const set = authorities.get(form.key) ?? new Set<string>();
+      for (const listing of entity.listings) if (listing.authority !== 'OpenSanctions') set.add(listing.authority);
+      authorities.set(form.key, set);
+    }
+  });
+  const alone = new Set<string>();
+  entities.forEach((entity, e) => {
+    for (const form of formsOf[e]!) {
+      if (eligible(entity, form) && authorities.get(form.key)!.size >= AUTHORITIES_FOR_ALONE) alone.add(`${entity.id}\u0000${form.key}`);
+    }
+  });
+  return alone;
 }
 
 /**

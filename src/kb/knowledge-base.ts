@@ -1,7 +1,7 @@
 import type { CountryData, KbCore } from './artifact';
 import type { EntityCard, MatchInfo, PairFlowFacts } from './card';
-import { blocCards, blocNames, countryCards, countryEntityId, countryNames } from './country-entities';
-import { NameIndex, targetFor } from './matcher';
+import { blocCards, blocNames, countryCards, countryEntityId, countryNameUse, countryNames, type CountryName } from './country-entities';
+import { keyWordCounts, NameIndex, targetFor, type KeyWordCounts } from './matcher';
 import { resolvePage, type FoundName, type PageState, type Resolved } from './resolve';
 import type { Mention, SpotOptions, SpotResult, TextBlock } from './spot';
 import { findUnknownNames } from './unknown-names';
@@ -79,7 +79,7 @@ export class KnowledgeBase {
         isLocal: isLocalId,
         card: (id) => listed.get(id),
         countryCode: (id) => (id.startsWith(COUNTRY_PREFIX) ? id.slice(COUNTRY_PREFIX.length) : undefined),
-        wordFrequency: (word) => this.index.wordFrequency(word, (id) => !isLocalId(id)),
+        wordFrequency: (word) => this.index.wordFrequency(word, countedInFrequency),
       },
       state,
     );
@@ -126,45 +126,83 @@ function isLocalId(id: string): boolean {
   return id.startsWith(COUNTRY_PREFIX) || id.startsWith(BLOC_PREFIX);
 }
 
+/** Whose names count in word frequencies: listed entities (one function, so counts made ahead match). */
+function countedInFrequency(id: string): boolean {
+  return !isLocalId(id);
+}
+
+/**
+ * The word counts of `core`'s name index that spotting needs, made ahead: counting them takes
+ * ~100 ms, so they are counted when a knowledge base is stored rather than at every start-up.
+ */
+export function indexWordCounts(core: KbCore): KeyWordCounts {
+  return keyWordCounts(core.index, core.entityIds, countedInFrequency);
+}
+
 /** The card's match for a page: its strongest mention's tier and reasons. */
 function strongestMatch(mentions: readonly Resolved[]): MatchInfo | undefined {
   return mentions.find((m) => m.match?.tier === 'strong')?.match ?? mentions.find((m) => m.match)?.match;
 }
 
-function addCountryNames(index: NameIndex): void {
-  for (const [code, names] of countryNames()) {
+/**
+ * Country and bloc names (as a name index) and their cards: the same on every load, so made
+ * once per worker (a list update reloads the knowledge base, not these). Never mutated.
+ */
+let local: { names: ReadonlyMap<string, CountryName[]>; index: NameIndex; cards: ReadonlyMap<string, EntityCard> } | null = null;
+
+function localEntities(): NonNullable<typeof local> {
+  if (local) return local;
+  const names = countryNames();
+  const index = new NameIndex();
+  for (const [code, forms] of names) {
     const id = countryEntityId(code);
-    for (const name of names) index.add(name.text, targetFor(id, name.text, name.form === 'capital' ? 'capital' : 'name'));
+    for (const name of forms) index.add(name.text, targetFor(id, name.text, countryNameUse(name.form)));
   }
-  for (const [id, names] of blocNames()) for (const name of names) index.add(name, targetFor(id, name));
-}
-
-function withBlocs(cards: Map<string, EntityCard>): Map<string, EntityCard> {
+  for (const [id, forms] of blocNames()) for (const name of forms) index.add(name, targetFor(id, name));
+  const cards = countryCards(names);
   for (const [id, card] of blocCards()) cards.set(id, card);
-  return cards;
+  local = { names, index, cards };
+  return local;
 }
 
-function enrichCountries(cards: Map<string, EntityCard>, data: Readonly<Record<string, CountryData>>): Map<string, EntityCard> {
+/**
+ * Makes the country and bloc names, index and cards now if not made yet (once per worker): the
+ * background calls it while IndexedDB reads the stored knowledge base, which then loads sooner.
+ */
+export function prepareCountries(): void {
+  localEntities();
+}
+
+/** A new index holding the country and bloc names (a copy: the shared one stays as it is). */
+function countryIndex(): NameIndex {
+  return localEntities().index.copy();
+}
+
+/** The country and bloc cards, with `data`'s figures on the countries (new cards, the shared ones untouched). */
+function localCards(data: Readonly<Record<string, CountryData>> = {}): Map<string, EntityCard> {
+  const cards = new Map(localEntities().cards);
   for (const [code, facts] of Object.entries(data)) {
-    const card = cards.get(countryEntityId(code));
-    if (card?.country) card.country = { ...card.country, ...facts };
+    const id = countryEntityId(code);
+    const card = cards.get(id);
+    if (card?.country) cards.set(id, { ...card, country: { ...card.country, ...facts } });
   }
   return cards;
 }
 
 /** A knowledge base of countries alone, from the country-data package. */
 export function createCountryKnowledgeBase(): KnowledgeBase {
-  const index = new NameIndex();
-  addCountryNames(index);
-  return new KnowledgeBase(index, withBlocs(countryCards()), async () => new Map());
+  const index = countryIndex();
+  return new KnowledgeBase(index, localCards(), async () => new Map());
 }
 
-/** The knowledge base of a compiled artifact: its prebuilt index joined to the countries'. */
-export function loadKnowledgeBase(core: KbCore, cards: CardLookup): KnowledgeBase {
-  const index = new NameIndex();
-  addCountryNames(index);
-  index.addSerialized(core.index, core.entityIds);
-  return new KnowledgeBase(index, withBlocs(enrichCountries(countryCards(), core.countries)), cards, core.flows).searchNames(function* () {
+/**
+ * The knowledge base of a compiled artifact: its prebuilt index joined to the countries'.
+ * @param wordCounts - indexWordCounts(core), when it was made ahead (stored with the core)
+ */
+export function loadKnowledgeBase(core: KbCore, cards: CardLookup, wordCounts?: KeyWordCounts): KnowledgeBase {
+  const index = countryIndex();
+  index.addSerialized(core.index, core.entityIds, wordCounts && { table: wordCounts, counted: countedInFrequency });
+  return new KnowledgeBase(index, localCards(core.countries), cards, core.flows).searchNames(function* () {
     yield* countryLookupNames();
     for (let i = 0; i < core.index.keys.length; i++) yield { key: core.index.keys[i]!, entity: core.entityIds[core.index.entities[i]!]! };
   });
@@ -172,5 +210,5 @@ export function loadKnowledgeBase(core: KbCore, cards: CardLookup): KnowledgeBas
 
 /** Country names as look-up keys. */
 function* countryLookupNames(): Generator<LookupName> {
-  for (const [code, names] of countryNames()) for (const name of names) yield { key: nameKey(name.text), entity: countryEntityId(code) };
+  for (const [code, names] of localEntities().names) for (const name of names) yield { key: nameKey(name.text), entity: countryEntityId(code) };
 }

@@ -52,10 +52,34 @@ export function targetFor(entity: string, name: string, use: NameUse = 'name'): 
   return target;
 }
 
+/**
+ * A serialized index kept as loaded. Its keys are sorted, so a key is found by binary search and
+ * its pairs are one run: loading builds no map and makes no target per name-target pair; targets
+ * are made for the keys texts hit.
+ */
+interface PackedIndex {
+  data: SerializedNameIndex;
+  entityIds: readonly string[];
+  /** Distinct keys. */
+  distinct: number;
+}
+
+/** Words whose longest packed name is remembered; past this the memo starts again (memory). */
+const LONGEST_MEMO = 100_000;
+/** Keys whose targets are remembered, found or not; past this the memo starts again. */
+const HITS_MEMO = 200_000;
+
 export class NameIndex {
+  /** Names added one by one (countries, blocs; every name while compiling). */
   private readonly phrases = new Map<string, NameTarget[]>();
+  /** The serialized index loaded at start-up, if any. */
+  private packed: PackedIndex | null = null;
+  /** Targets of the keys texts have tried so far (the added ones, then the packed ones); null: none. */
+  private readonly hits = new Map<string, NameTarget[] | null>();
   /** Longest name, in words, that starts with a given folded word. */
   private readonly longestFrom = new Map<string, number>();
+  /** With a loaded index: longestStarting of the words texts have asked about (0: none). */
+  private readonly longestMemo = new Map<string, number>();
 
   /** Adds one written form of a name. Empty names are ignored. */
   add(name: string, target: NameTarget): void {
@@ -71,16 +95,75 @@ export class NameIndex {
     } else {
       this.phrases.set(key, [target]);
     }
+    this.hits.delete(key);
     const first = tokens[0]!.key;
+    this.longestMemo.delete(first);
     if ((this.longestFrom.get(first) ?? 0) < tokens.length) this.longestFrom.set(first, tokens.length);
   }
 
+  /** A copy to add names to without changing this index (which may be a base shared by several). */
+  copy(): NameIndex {
+    const copy = new NameIndex();
+    for (const [key, targets] of this.phrases) copy.phrases.set(key, [...targets]);
+    for (const [word, words] of this.longestFrom) copy.longestFrom.set(word, words);
+    copy.packed = this.packed;
+    copy.presetCounts = this.presetCounts;
+    return copy;
+  }
+
+  /** Longest name, in words, that starts with the key word `word`; undefined when none does. */
+  private longestStarting(word: string): number | undefined {
+    if (!this.packed) return this.longestFrom.get(word);
+    let longest = this.longestMemo.get(word);
+    if (longest === undefined) {
+      if (this.longestMemo.size >= LONGEST_MEMO) this.longestMemo.clear();
+      longest = Math.max(packedLongest(this.packed.data.keys, word), this.longestFrom.get(word) ?? 0);
+      this.longestMemo.set(word, longest);
+    }
+    return longest === 0 ? undefined : longest;
+  }
+
+  /** How many distinct keys (folded written forms) the index holds. */
   get size(): number {
-    return this.phrases.size;
+    if (!this.packed) return this.phrases.size;
+    let size = this.packed.distinct;
+    for (const key of this.phrases.keys()) if (packedFirst(this.packed.data.keys, key) < 0) size++;
+    return size;
+  }
+
+  /** Every target of `key`: the added ones first, then the loaded ones; undefined when none. */
+  private targetsOf(key: string): NameTarget[] | undefined {
+    if (!this.packed) return this.phrases.get(key);
+    const cached = this.hits.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const added = this.phrases.get(key);
+    const first = packedFirst(this.packed.data.keys, key);
+    let targets: NameTarget[] | undefined = added;
+    if (first >= 0) {
+      targets = added ? [...added] : [];
+      const { data, entityIds } = this.packed;
+      for (let i = first; i < data.keys.length && data.keys[i] === key; i++) targets.push(packedTarget(data, entityIds, i));
+    }
+    // Misses are remembered too: most keys a scan tries (a name's first word and what follows) are none.
+    if (this.hits.size >= HITS_MEMO) this.hits.clear();
+    this.hits.set(key, targets ?? null);
+    return targets;
+  }
+
+  /** Every distinct key with its targets (materializes the loaded ones: for serializing, not scanning). */
+  private *entries(): Generator<[string, NameTarget[]]> {
+    for (const [key, targets] of this.phrases) yield [key, this.targetsOf(key) ?? targets];
+    if (!this.packed) return;
+    const { keys } = this.packed.data;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== keys[i - 1] && !this.phrases.has(keys[i]!)) yield [keys[i]!, this.targetsOf(keys[i]!)!];
   }
 
   /** Built on first use: how many (form, entity) pairs of the index hold each key word. */
   private wordCounts: Map<string, number> | null = null;
+  /** The loaded index's word counts, counted when it was stored (see keyWordCounts). */
+  private presetCounts: PresetWordCounts | null = null;
+  /** Whether wordCounts leaves the loaded pairs to presetCounts. */
+  private presetInUse = false;
 
   /**
    * How common `word` (a key word, as tokenize gives it) is among the indexed names: the number
@@ -90,14 +173,16 @@ export class NameIndex {
   wordFrequency(word: string, counted: (entity: string) => boolean = () => true): number {
     if (!this.wordCounts) {
       const counts = new Map<string, number>();
-      for (const [key, targets] of this.phrases) {
-        const n = targets.filter((t) => counted(t.entity)).length;
-        if (n === 0) continue;
-        for (const w of new Set(key.split(' '))) counts.set(w, (counts.get(w) ?? 0) + n);
-      }
+      const addKey = keyCounter(counts);
+      for (const [key, targets] of this.phrases) addKey(key, targets.filter((t) => counted(t.entity)).length);
+      // Counting ~90k loaded pairs takes ~100 ms: use the counts made when they were stored, if
+      // they were counted with this very function.
+      this.presetInUse = !!this.packed && this.presetCounts?.counted === counted;
+      if (this.packed && !this.presetInUse) countPairs(this.packed.data, this.packed.entityIds, counted, addKey);
       this.wordCounts = counts;
     }
-    return this.wordCounts.get(word) ?? 0;
+    const preset = this.presetInUse ? presetCount(this.presetCounts!.table, word) : 0;
+    return (this.wordCounts.get(word) ?? 0) + preset;
   }
 
   /**
@@ -110,7 +195,7 @@ export class NameIndex {
     const entities: number[] = [];
     const flags: number[] = [];
     const uses: number[] = [];
-    for (const [key, targets] of [...this.phrases].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    for (const [key, targets] of [...this.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
       for (const target of targets) {
         keys.push(key);
         entities.push(entityIndex(target.entity));
@@ -121,22 +206,44 @@ export class NameIndex {
     return uses.some((u) => u !== 0) ? { keys, entities, flags, uses } : { keys, entities, flags };
   }
 
-  /** Adds every pair of a serialized index; `entityIds[i]` is the id of entity number i. */
-  addSerialized(data: SerializedNameIndex, entityIds: readonly string[]): void {
-    const { keys, entities, flags, uses } = data;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const target = decodeFlags(entityIds[entities[i]!]!, flags[i]!, key);
-      const use = USE_CODES[uses?.[i] ?? 0];
-      if (use && use !== 'name') target.use = use;
+  /**
+   * Adds every pair of a serialized index; `entityIds[i]` is the id of entity number i. The first
+   * one is kept as it is and read where texts hit it (the serialized keys are sorted, so each
+   * key's pairs are one run); its targets follow the added ones of the same key.
+   * @param wordCounts - keyWordCounts of this index, made ahead (when it was stored)
+   */
+  addSerialized(data: SerializedNameIndex, entityIds: readonly string[], wordCounts?: PresetWordCounts): void {
+    const { keys } = data;
+    if (this.packed) return this.addUnsorted(data, entityIds);
+    let distinct = keys.length > 0 ? 1 : 0;
+    for (let i = 1; i < keys.length; i++) {
+      if (keys[i] === keys[i - 1]) continue;
+      if (keys[i]! < keys[i - 1]!) return this.addUnsorted(data, entityIds); // not from serialize()
+      distinct++;
+    }
+    this.packed = { data, entityIds, distinct };
+    this.longestMemo.clear();
+    this.presetCounts = wordCounts ?? null;
+    this.hits.clear();
+    this.wordCounts = null;
+  }
+
+  /** Adds a serialized index pair by pair, making every target now. */
+  private addUnsorted(data: SerializedNameIndex, entityIds: readonly string[]): void {
+    for (let i = 0; i < data.keys.length; i++) {
+      const key = data.keys[i]!;
       const existing = this.phrases.get(key);
+      const target = packedTarget(data, entityIds, i);
       if (existing) existing.push(target);
       else this.phrases.set(key, [target]);
+      this.hits.delete(key);
       const space = key.indexOf(' ');
       const first = space < 0 ? key : key.slice(0, space);
       const words = countWords(key);
       if ((this.longestFrom.get(first) ?? 0) < words) this.longestFrom.set(first, words);
     }
+    this.longestMemo.clear();
+    this.wordCounts = null;
   }
 
   /** Finds names in `text`, leftmost-longest, non-overlapping. */
@@ -144,7 +251,7 @@ export class NameIndex {
     const tokens = tokenize(text);
     const matches: NameMatch[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const longest = this.longestFrom.get(tokens[i]!.key);
+      const longest = this.longestStarting(tokens[i]!.key);
       if (longest === undefined) {
         i++;
         continue;
@@ -168,7 +275,7 @@ export class NameIndex {
       keys.push(key);
     }
     for (let n = maxWords; n >= 1; n--) {
-      const candidates = this.phrases.get(keys[n - 1]!);
+      const candidates = this.targetsOf(keys[n - 1]!);
       if (!candidates) continue;
       const words = tokens.slice(at, at + n);
       if (!isSingleRun(text, words)) continue;
@@ -184,14 +291,15 @@ export class NameIndex {
 /** A serialized NameIndex: parallel arrays, one element per (folded key, target) pair. */
 export interface SerializedNameIndex {
   keys: string[];
-  entities: number[];
+  /** Arrays in JSON; typed arrays as read from IndexedDB (src/db/kb-db.ts), which clone faster. */
+  entities: ArrayLike<number>;
   /** Bit 0: case rule 'upper'; bits 1…: capitalisation of the name's words, word k at bit k+1. */
-  flags: number[];
+  flags: ArrayLike<number>;
   /**
    * When each form may mark: 0 'name', 1 'secondary', 2 'capital'. Absent when every form is a
    * 'name' (and in artifacts compiled before uses existed, which then load as all 'name').
    */
-  uses?: number[];
+  uses?: ArrayLike<number>;
 }
 
 function encodeFlags(target: NameTarget): number {
@@ -200,6 +308,107 @@ function encodeFlags(target: NameTarget): number {
     if (capital && k < 30) flags |= 1 << (k + 1);
   });
   return flags;
+}
+
+/** Word counts of a serialized index's keys, words sorted as `<` compares them (see keyWordCounts). */
+export interface KeyWordCounts {
+  words: readonly string[];
+  counts: ArrayLike<number>;
+}
+
+/** A serialized index's word counts and the function that chose the entities counted. */
+export interface PresetWordCounts {
+  table: KeyWordCounts;
+  counted: (entity: string) => boolean;
+}
+
+/**
+ * How many pairs of a serialized index hold each key word (a key holding a word twice counts
+ * once), among the pairs whose entity `counted` accepts: what NameIndex.wordFrequency counts,
+ * made ahead so the background need not count them at start-up.
+ */
+export function keyWordCounts(data: SerializedNameIndex, entityIds: readonly string[], counted: (entity: string) => boolean): KeyWordCounts {
+  const map = new Map<string, number>();
+  countPairs(data, entityIds, counted, keyCounter(map));
+  const words = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { words, counts: words.map((w) => map.get(w)!) };
+}
+
+function presetCount(table: KeyWordCounts, word: string): number {
+  let lo = 0;
+  let hi = table.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = table.words[mid]!;
+    if (at === word) return table.counts[mid]!;
+    if (at < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
+}
+
+/** Adds `n` pairs to each distinct word of `key`. */
+function keyCounter(counts: Map<string, number>): (key: string, n: number) => void {
+  return (key, n) => {
+    if (n === 0) return;
+    if (key.indexOf(' ') < 0) counts.set(key, (counts.get(key) ?? 0) + n);
+    else for (const w of new Set(key.split(' '))) counts.set(w, (counts.get(w) ?? 0) + n);
+  };
+}
+
+/** Counts a serialized index's pairs per key (runs of equal keys together), without making targets. */
+function countPairs(data: SerializedNameIndex, entityIds: readonly string[], counted: (entity: string) => boolean, addKey: (key: string, n: number) => void): void {
+  const verdicts = new Uint8Array(entityIds.length); // 0 not asked yet, 1 counted, 2 not
+  const isCounted = (e: number): boolean => (verdicts[e] ||= counted(entityIds[e]!) ? 1 : 2) === 1;
+  for (let i = 0; i < data.keys.length; ) {
+    const key = data.keys[i]!;
+    let n = 0;
+    for (; i < data.keys.length && data.keys[i] === key; i++) if (isCounted(data.entities[i]!)) n++;
+    addKey(key, n);
+  }
+}
+
+/** The first index of `key` in sorted `keys`, or -1. */
+function packedFirst(keys: readonly string[], key: string): number {
+  const i = lowerBound(keys, key);
+  return keys[i] === key ? i : -1;
+}
+
+/** The first index in sorted `keys` whose key is not below `key` (keys.length if none). */
+function lowerBound(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Longest key, in words, of sorted `keys` whose first word is `word` (0 if none). Those keys
+ * stand together from `word` on ("kim" < "kim jong un" < "kimberly": a space sorts before any
+ * letter), so the walk stops at the first key that does not begin so.
+ */
+function packedLongest(keys: readonly string[], word: string): number {
+  const withSpace = `${word} `;
+  let longest = 0;
+  for (let i = lowerBound(keys, word); i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key === word) longest = Math.max(longest, 1);
+    else if (key.startsWith(withSpace)) longest = Math.max(longest, countWords(key));
+    else if (key > withSpace) break;
+  }
+  return longest;
+}
+
+/** The target of pair `i` of a serialized index. */
+function packedTarget(data: SerializedNameIndex, entityIds: readonly string[], i: number): NameTarget {
+  const target = decodeFlags(entityIds[data.entities[i]!]!, data.flags[i]!, data.keys[i]!);
+  const use = USE_CODES[data.uses?.[i] ?? 0];
+  if (use && use !== 'name') target.use = use;
+  return target;
 }
 
 function decodeFlags(entity: string, flags: number, key: string): NameTarget {

@@ -15,6 +15,13 @@ import type { EntryName, SubjectKind } from './model';
 export interface WrittenForm {
   text: string;
   use: NameUse;
+  /**
+   * Where an organisation's form comes from, when not from the name as a whole: 'parenthesis' for
+   * an acronym or translation the list puts in brackets, 'short' for the leading words of a
+   * company name without its generic corporate words ("Roscosmos" of "Roscosmos State
+   * Corporation"). index-names.ts decides from the data whether such a form may mark alone.
+   */
+  from?: 'parenthesis' | 'short';
 }
 
 /**
@@ -52,19 +59,34 @@ const LEGAL_FORM_PREFIX =
 const LEGAL_FORM_SUFFIX =
   /[\s,]+(?:(?:public|open|closed)\s+)?(?:joint[\s-]+stock\s+company|limited\s+liability\s+company|pjsc|ojsc|cjsc|jsc|pao|oao|zao|ooo|llc|l\.l\.c\.|ltd\.?|limited|inc\.?|incorporated|corp\.?|gmbh|s\.a\.|sa|ag|co\.?,?\s*ltd\.?|company\s+limited|fze|fzco|fzc|pte\.?\s+ltd\.?)$/i;
 
+/**
+ * Generic words that follow a company's distinctive name ("Huawei Technologies", "Roscosmos State
+ * Corporation", "Huawei Investment & Holding"): news often prints the distinctive words alone.
+ * Not "State" alone ("Islamic State") nor "Bank" ("Bank" names are mostly generic words too).
+ */
+const GENERIC_CORPORATE_TAIL =
+  /(?:\s*(?:&|and|,))?\s+(?:state\s+corporation|corporation|corp\.?|company|co\.?|technologies|technology|group|holdings?|industries|enterprises?|investments?)$/i;
+
+/** The article an organisation's name may start with ("The Taliban"); news prints it lower case or leaves it out. */
+const LEADING_ARTICLE = /^the\s+/i;
+
 /** Forms of one list name to look for in text, full names first, deduplicated by text. */
 export function nameForms(name: EntryName, kind: SubjectKind, nationalities: readonly string[] = []): WrittenForm[] {
-  const forms = new Map<string, NameUse>();
-  const add = (text: string, use: NameUse): void => {
+  const forms = new Map<string, { use: NameUse; from?: WrittenForm['from'] }>();
+  const add = (text: string, use: NameUse, from?: WrittenForm['from']): void => {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (!clean || wordCount(clean) === 0) return;
-    if (forms.get(clean) !== 'name') forms.set(clean, use);
+    const existing = forms.get(clean);
+    // The same text from the whole name wins over a bracketed or shortened one.
+    const origin = existing && existing.from !== from ? undefined : from;
+    forms.set(clean, { use: existing?.use === 'name' ? 'name' : use, ...(origin ? { from: origin } : {}) });
   };
   if (kind === 'person') personForms(name, nationalities, add);
   else if (kind === 'organisation') organisationForms(name, add);
   else add(caseLikeNews(name.full.trim(), false), 'name');
-  // A one-word form never marks on its own, whatever produced it.
-  return [...forms].map(([text, use]) => ({ text, use: wordCount(text) >= 2 ? use : 'secondary' }));
+  // A one-word form never marks on its own here, whatever produced it (index-names.ts may decide
+  // from the whole data that one does).
+  return [...forms].map(([text, { use, from }]) => ({ text, use: wordCount(text) >= 2 ? use : 'secondary', ...(from ? { from } : {}) }));
 }
 
 /** Words as tokenize counts them (runs of letters and digits), without building tokens. */
@@ -120,16 +142,25 @@ function personForms(name: EntryName, nationalities: readonly string[], add: (te
   }
 }
 
-function organisationForms(name: EntryName, add: (text: string, use: NameUse) => void): void {
+function organisationForms(name: EntryName, add: (text: string, use: NameUse, from?: WrittenForm['from']) => void): void {
   const full = name.full.trim();
   const withoutParens = full.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
   const inParens = [...full.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]!.trim());
-  const bases = [withoutParens || full];
-  const bare = withoutParens.replace(LEGAL_FORM_PREFIX, '').replace(LEGAL_FORM_SUFFIX, '').trim();
-  if (bare && bare !== withoutParens) bases.push(bare);
+  // "The Taliban" is printed "the Taliban" or "Taliban": the article is not required, and not
+  // marked. The form with it stays only where the rest is one word, which may not mark alone.
+  const whole = withoutParens || full;
+  const withoutArticle = whole.replace(LEADING_ARTICLE, '');
+  const bases = [withoutArticle];
+  if (withoutArticle !== whole && wordCount(withoutArticle) === 1) bases.push(whole);
+  const bare = withoutArticle.replace(LEGAL_FORM_PREFIX, '').replace(LEGAL_FORM_SUFFIX, '').trim();
+  if (bare && bare !== withoutArticle) bases.push(bare);
   for (const base of bases) add(caseLikeNews(base, false), 'name');
+  // "Huawei Technologies", "Roscosmos State Corporation": the leading words alone, as a short form.
+  let short = bare || withoutArticle;
+  for (let i = 0; i < 4 && GENERIC_CORPORATE_TAIL.test(short); i++) short = short.replace(GENERIC_CORPORATE_TAIL, '').replace(LEGAL_FORM_SUFFIX, '').trim();
+  if (short && short !== (bare || withoutArticle) && /\p{L}{2}/u.test(short)) add(caseLikeNews(short, false), 'secondary', 'short');
   // A parenthesis holds a translation ("(COMMUNIST PARTY OF PERU)") or an acronym ("(ELN)").
-  for (const inner of inParens) add(caseLikeNews(inner, false), 'name');
+  for (const inner of inParens) add(caseLikeNews(inner, false), 'name', 'parenthesis');
 }
 
 function stripTitle(text: string): string {

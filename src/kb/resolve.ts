@@ -11,6 +11,8 @@
  */
 import type { EntityCard, MatchInfo } from './card';
 import { countryCodeOf } from './countries';
+import { qualifiableBlocNames } from './country-entities';
+import { foldKey } from './normalise';
 import type { NameMatch, NameTarget } from './matcher';
 import { tokenize } from './tokens';
 
@@ -54,10 +56,25 @@ const NEAR_CHARS = 120;
 
 /** Verbs that make a capital city an actor: "Moscow said", "Beijing warned". */
 const ACTOR_VERBS = new Set(
-  'said says say accused accuses warned warns denied denies insisted insists urged urges announced announces rejected rejects responded responds claimed claims demanded demands threatened threatens condemned condemns dismissed dismisses welcomed welcomes retaliated blamed blames vowed vows pledged pledges protested protests objected objects criticised criticized criticises criticizes summoned expelled sanctioned imposed signalled signaled maintains maintained argues argued wants wanted hopes hoped believes believed fears feared sees saw considers considered insisted refused refuses agreed agrees approved approves'.split(' '),
+  'said says say accused accuses warned warns denied denies insisted insists urged urges announced announces rejected rejects responded responds claimed claims demanded demands threatened threatens condemned condemns dismissed dismisses welcomed welcomes retaliated blamed blames vowed vows pledged pledges protested protests objected objects criticised criticized criticises criticizes summoned expelled sanctioned imposed signalled signaled maintains maintained argues argued wants wanted hopes hoped believes believed fears feared sees saw considers considered insisted refused refuses agreed agrees approved approves signed signs supported supports backed backs cited cites strives sought seeks ordered orders decided decides sent sends'.split(' '),
 );
-/** Words before a capital that make it the government: "ties with Beijing", "talks between Washington and Tehran". */
-const ACTOR_BEFORE = new Set(['with', 'between', 'under', 'toward', 'towards']);
+/** Words before a capital that make it the government: "ties with Beijing", "talks between Washington and Tehran", "accused Beijing of". */
+const ACTOR_BEFORE = new Set(['with', 'between', 'under', 'toward', 'towards', 'accused', 'accusing', 'urged', 'urging', 'pressed', 'pressing', 'pressured', 'pressuring']);
+/** Words after a capital that make it the government: "the Kabul government", "Beijing authorities". */
+const GOVERNMENT_AFTER = new Set(['government', 'regime', 'authorities', 'officials', 'leadership', 'administration']);
+/** "the territory's government and Beijing": a capital joined to a government is one too. */
+const JOINED_TO_GOVERNMENT = new RegExp(`\\b(?:${[...GOVERNMENT_AFTER].join('|')})\\s+and\\s+$`);
+/**
+ * Capitalised words that make a country's name part of another place's ("in New Mexico", "New
+ * Jersey"); the whole name, where it is a country ("New Zealand"), is matched as such before this
+ * applies. Only within a sentence: at its start, "New" is as likely the adjective ("New US
+ * sanctions", "New China tariffs").
+ */
+const PLACE_QUALIFIER = /[\p{L}\p{N},;:][ \u00a0]+(?:New|Latin)[ \u00a0]$/u;
+/** Before a name read as an actor ("America"), these make it a continent's: "North America", "Central America". */
+const REGION_QUALIFIER = /(?:^|[^\p{L}])(?:North|South|Central|Latin)[ \u00a0]$/u;
+/** Bloc names that a capitalised word before them makes another body's, with the bloc's code. */
+const QUALIFIABLE = qualifiableBlocNames();
 /** Words that say a text speaks of a ship or an aircraft. */
 const CRAFT_WORDS = /\b(?:vessel|vessels|ship|ships|tanker|tankers|freighter|cargo|ferry|carrier|boat|yacht|m\/v|mv|imo|aircraft|plane|jet|airliner|flight|tail number)\b/i;
 /** Words of listed positions too general to say anything ("of", "the", "former"). */
@@ -96,9 +113,15 @@ function resolveOne(text: string, f: FoundName, data: ResolveData, state: PageSt
 
   // Countries and blocs: a country wins over a listed entity sharing its name.
   const local = byUse('name').filter((id) => data.isLocal(id));
-  if (local.length > 0) return local.length === 1 && !isPronounUs(text, match) ? { ...base, entity: local[0]! } : null;
+  if (local.length > 0) return local.length === 1 && !isPronounUs(text, match) && !isQualified(text, match, local[0]!) ? { ...base, entity: local[0]! } : null;
   const capitals = byUse('capital');
-  if (capitals.length === 1 && isActorCapital(text, match)) return { ...base, entity: capitals[0]! };
+  if (capitals.length === 1 && isActorCapital(text, match) && !isQualified(text, match, capitals[0]!) && !REGION_QUALIFIER.test(text.slice(Math.max(0, match.start - 10), match.start))) {
+    return { ...base, entity: capitals[0]! };
+  }
+  // "the Islamic Republic": a country's context form, where this batch names that country.
+  const named = new Set([...countriesOnPage.values()].flatMap((codes) => [...codes]));
+  const context = byUse('secondary').filter((id) => data.isLocal(id) && named.has(data.countryCode(id) ?? ''));
+  if (context.length === 1) return { ...base, entity: context[0]! };
 
   const names = byUse('name').filter((id) => data.card(id));
   if (names.length > 0) {
@@ -119,14 +142,43 @@ function resolveOne(text: string, f: FoundName, data: ResolveData, state: PageSt
 }
 
 function chooseListed(text: string, f: FoundName, ids: string[], data: ResolveData, countriesOnPage: Map<number, Set<string>>): { entity: string; match: MatchInfo } | null {
-  const judged = ids.map((id) => ({ id, ...judge(text, f, data.card(id)!, data, countriesOnPage) }));
+  // Organisations that two authorities list under this name are not namesakes of everyday words.
+  const authorities = sameOrganisation(ids.map((id) => data.card(id)!));
+  const corroborated = !!authorities && authorities.filter((a) => a !== 'OpenSanctions').length >= 2;
+  const judged = ids.map((id) => ({ id, ...judge(text, f, data.card(id)!, data, countriesOnPage, corroborated) }));
   const shown = judged.filter((j) => j.tier !== null);
   if (shown.length === 0) return null;
+  if (shown.length > 1) {
+    const same = sameOrganisation(shown.map((j) => data.card(j.id)!));
+    if (same) {
+      // One organisation that several authorities list under the same name, in entries not merged.
+      const pick = [...shown].sort((a, b) => Number(b.agrees) - Number(a.agrees) || Number(b.tier === 'strong') - Number(a.tier === 'strong'))[0]!;
+      return { entity: pick.id, match: { tier: pick.tier!, reasons: [...pick.reasons, `also listed under this name by ${same.filter((a) => !data.card(pick.id)!.listings.some((l) => l.authority === a)).join(', ')}`] } };
+    }
+  }
   // Namesakes on the lists: only the page's agreement with one listing tells them apart.
   const pick = shown.length === 1 ? shown[0]! : onlyOne(shown.filter((j) => j.agrees));
   if (!pick) return null;
   const reasons = shown.length > 1 ? [...pick.reasons, `${shown.length - 1} other listed ${shown.length === 2 ? 'entry has' : 'entries have'} this name; the page agrees with this one`] : pick.reasons;
   return { entity: pick.id, match: { tier: pick.tier!, reasons } };
+}
+
+/**
+ * Organisations of one name, each on other authorities' lists than the rest ("Haqqani Network"
+ * of Australia, the UK, the UN and OFAC): one organisation the entries were not merged for, not
+ * namesakes, since one authority does not list the same organisation twice. Returns every
+ * authority involved, or null when they may be different subjects (people, vessels, or two
+ * entries of one authority).
+ */
+function sameOrganisation(cards: readonly EntityCard[]): string[] | null {
+  if (cards.some((c) => c.kind !== 'organisation')) return null;
+  const seen = new Set<string>();
+  for (const card of cards) {
+    const authorities = new Set(card.listings.map((l) => l.authority));
+    for (const a of authorities) if (seen.has(a)) return null;
+    for (const a of authorities) seen.add(a);
+  }
+  return [...seen];
 }
 
 function onlyOne<T>(items: T[]): T | null {
@@ -139,7 +191,7 @@ interface Judgement {
   reasons: string[];
 }
 
-function judge(text: string, f: FoundName, card: EntityCard, data: ResolveData, countriesOnPage: Map<number, Set<string>>): Judgement {
+function judge(text: string, f: FoundName, card: EntityCard, data: ResolveData, countriesOnPage: Map<number, Set<string>>, corroborated: boolean): Judgement {
   const words = tokenize(text.slice(f.match.start, f.match.end)).map((t) => t.key);
   if ((card.kind === 'vessel' || card.kind === 'aircraft') && !CRAFT_WORDS.test(text)) {
     return { tier: null, agrees: false, reasons: [] };
@@ -155,7 +207,7 @@ function judge(text: string, f: FoundName, card: EntityCard, data: ResolveData, 
 
   const common = words.filter((w) => data.wordFrequency(w) > COMMON_WORD_ENTITIES).length;
   const distinctive = words.length >= 3 || common < words.length;
-  if (words.length <= 2 && common === words.length && !agrees) {
+  if (words.length <= 2 && common === words.length && !agrees && !corroborated) {
     // Every word is an everyday word of listed names ("Mohammed Ali", "Business Finance"): a
     // namesake or a plain phrase is far likelier than the listed one.
     return { tier: null, agrees, reasons };
@@ -182,15 +234,49 @@ function positionNear(text: string, match: NameMatch, positions: readonly string
   return null;
 }
 
-/** "Moscow's response", "Beijing said", "talks with Tehran": a capital as the country's government. */
+/**
+ * "Moscow's response", "Beijing said", "Kabul had ensured", "the Kabul government", "talks with
+ * Tehran", "between Dhaka and Moscow", "both Tehran and Washington": a capital as the country's
+ * government.
+ */
 export function isActorCapital(text: string, match: NameMatch): boolean {
   const after = text.slice(match.end, match.end + 40);
   if (/^['’]s\b/.test(after)) return true;
-  const next = /^\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also\s+|has\s+also\s+)?([a-z]+)/.exec(after)?.[1];
-  if (next && ACTOR_VERBS.has(next)) return true;
-  const previous = /([a-z]+)\s+$/i.exec(text.slice(Math.max(0, match.start - 20), match.start))?.[1]?.toLowerCase();
-  return !!previous && ACTOR_BEFORE.has(previous);
+  const verb = /^\s+(has\s+|have\s+|had\s+|will\s+|would\s+|also\s+|has\s+also\s+)?([a-z]+)/.exec(after);
+  if (verb && ACTOR_VERBS.has(verb[2]!)) return true;
+  // "Moscow has cited", "Kabul had ensured": a perfect tense makes the capital its subject.
+  if (verb && /^ha(?:s|ve|d)\s/.test(verb[1] ?? '') && /ed$/.test(verb[2]!)) return true;
+  if (verb && !verb[1] && GOVERNMENT_AFTER.has(verb[2]!)) return true;
+  const before = text.slice(Math.max(0, match.start - 60), match.start);
+  const previous = /([a-z]+)\s+$/i.exec(before)?.[1]?.toLowerCase();
+  if (previous && ACTOR_BEFORE.has(previous)) return true;
+  // The second of two capitalised names joined by "and" after "between" or "both".
+  if (/\b(?:between|both)\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s+and\s+$/u.test(before)) return true;
+  // "against the territory's government and Beijing": joined to a government.
+  if (JOINED_TO_GOVERNMENT.test(before)) return true;
+  // "Washington and its allies agreed": one subject of an actor's verb with another.
+  const joint = /^\s+and\s+(?:the|its|their)\s+[\p{L}-]+\s+(?:have\s+|had\s+|also\s+)?([a-z]+)/u.exec(after)?.[1];
+  if (joint && ACTOR_VERBS.has(joint)) return true;
+  // The first of "both Tehran and Washington".
+  return previous === 'both' && /^\s+and\s+\p{Lu}/u.test(after);
 }
+
+/**
+ * A country's or bloc's name that a capitalised word before it makes part of another name: "New
+ * Mexico", "Latin America"; for a bloc's common-noun name, any capitalised word but the bloc's
+ * own acronym or an article ("National Security Council", but "U.N. Security Council").
+ */
+function isQualified(text: string, match: NameMatch, id: string): boolean {
+  const before = text.slice(Math.max(0, match.start - 30), match.start);
+  if (PLACE_QUALIFIER.test(before) && !/^\p{Lu}{2,4}$/u.test(text.slice(match.start, match.end))) return true;
+  const bloc = QUALIFIABLE.get(foldKey(text.slice(match.start, match.end)));
+  if (!bloc || id !== `bloc:${bloc}`) return false;
+  const previous = /(\p{Lu}[\p{L}.]*)[ \u00a0]$/u.exec(before)?.[1];
+  if (!previous) return false;
+  const letters = previous.replace(/\./g, '');
+  return letters !== bloc && letters !== 'The';
+}
+
 
 /**
  * In a block written all in capitals (a headline), "US" is as likely the pronoun ("TELL US");

@@ -5,7 +5,10 @@ import { skeletonWord } from './transliterate';
  * Splits text into words with their offsets, the unit the matcher works in. A word is a run of
  * letters and digits, with inner apostrophes kept (O'Brien, Ma'ali); a possessive "'s" is not
  * part of the word ("Russia's" is the word "Russia"). Hyphens and dots separate words, as they do
- * in folded names ("al-Assad" → al, assad; "U.S." → u, s).
+ * in folded names ("al-Assad" → al, assad; "U.S." → u, s). Invisible characters that only join
+ * or hint a line break (soft hyphen U+00AD, zero-width non-joiner and joiner, word joiner) stay
+ * inside the word ("Vladi\u00ADmir" is one word); a zero-width space separates words, as it is
+ * meant to.
  */
 export interface Token {
   /** Offset of the first code unit in the text. */
@@ -21,7 +24,7 @@ export interface Token {
   key: string;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const WORD = /[\p{L}\p{N}\p{M}]+(?:[\u00AD\u200C\u200D\u2060]+[\p{L}\p{N}\p{M}]+|['’][\p{L}\p{M}]+)*/gu;
 const POSSESSIVE = /['’]s$/i;
 
 /** Splits `text` into words with their offsets and keys. */

@@ -7,8 +7,8 @@
 import type { FoundName } from './resolve';
 import type { TextBlock, UnknownName } from './spot';
 
-/** Capitalised words joined by spaces, with inner particles ("bin", "al-") allowed. */
-const RUN = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von)[\s-]+)?\p{Lu}[\p{L}'’-]+){1,3}/gu;
+/** Capitalised words joined by spaces, with inner particles ("bin", "al-") and soft hyphens allowed. */
+const RUN = /\b\p{Lu}[\p{L}'’\u00AD\u200C\u200D\u2060-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von)[\s-]+)?\p{Lu}[\p{L}'’\u00AD\u200C\u200D\u2060-]+){1,3}/gu;
 /** Capitalised words that open sentences or headings rather than names. */
 const OPENERS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'For', 'This', 'That', 'It', 'He', 'She', 'They', 'We', 'If', 'As', 'After', 'When', 'While', 'Mr', 'Mrs', 'Ms', 'Dr']);
 /** At most this many names are returned, most frequent first. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countryCodeOf, nationalityCodeOf } from '../../../src/kb/countries';
-import { countryNames } from '../../../src/kb/country-entities';
+import { countryNames, demonymPlural } from '../../../src/kb/country-entities';
 import { createCountryKnowledgeBase } from '../../../src/kb/knowledge-base';
 
 describe('countryCodeOf', () => {
@@ -46,6 +46,17 @@ describe('country names from the package', () => {
   it('leaves out a demonym two member states share', () => {
     expect(forms('CD')).not.toContain('Congolese');
     expect(forms('CG')).not.toContain('Congolese');
+  });
+
+  it('adds plural demonyms where English forms them with -s, and the official name’s leading words as a context form', () => {
+    expect(demonymPlural('Israeli')).toBe('Israelis');
+    expect(demonymPlural('South Korean')).toBe('South Koreans');
+    expect(demonymPlural('Chinese')).toBeNull();
+    expect(demonymPlural('Swiss')).toBeNull();
+    expect(forms('PS')).toContain('Palestinians');
+    expect(forms('CN')).not.toContain('Chineses');
+    expect(names.get('IR')).toContainEqual({ text: 'Islamic Republic', form: 'context' });
+    expect(forms('US')).toContain('America');
   });
 
   it('never uses a bare ISO code as a name', () => {

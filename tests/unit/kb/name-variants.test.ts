@@ -44,6 +44,27 @@ describe('nameForms (organisation)', () => {
     expect(writtenForms(name('PJSC UNITED AIRCRAFT CORPORATION'), 'organisation')).toEqual(['PJSC United Aircraft Corporation', 'United Aircraft Corporation']);
   });
 
+  it('does not require a leading "The", and does not put it in the forms that mark', () => {
+    expect(forms(name('The Islamic State of Iraq'), 'organisation')).toEqual(['Islamic State of Iraq:name']);
+    // The one-word rest may not mark alone here, so the form with the article stays as well.
+    expect(forms(name('The Taliban'), 'organisation')).toEqual(['Taliban:secondary', 'The Taliban:name']);
+  });
+
+  it('gives a company name without its generic corporate words as a short form', () => {
+    expect(nameForms(name('Roscosmos State Corporation'), 'organisation')).toContainEqual({ text: 'Roscosmos', use: 'secondary', from: 'short' });
+    expect(forms(name('Huawei Technologies CO., LTD.'), 'organisation')).toEqual(['Huawei Technologies CO., LTD.:name', 'Huawei Technologies:name', 'Huawei:secondary']);
+    expect(forms(name('HUAWEI INVESTMENT & HOLDING CO LTD'), 'organisation')).toContain('Huawei:secondary');
+    // "State" alone is not a corporate word.
+    expect(forms(name('ISLAMIC STATE'), 'organisation')).toEqual(['Islamic State:name']);
+  });
+
+  it('marks where a bracketed form comes from', () => {
+    expect(nameForms(name('HAQQANI NETWORK (HQN)'), 'organisation')).toEqual([
+      { text: 'Haqqani Network', use: 'name' },
+      { text: 'HQN', use: 'secondary', from: 'parenthesis' },
+    ]);
+  });
+
   it('never lets a one-word name or acronym mark on its own', () => {
     expect(forms(name('SUKHOI'), 'organisation')).toEqual(['Sukhoi:secondary']);
     expect(forms(name('EJERCITO DE LIBERACION NACIONAL (ELN)'), 'organisation')).toEqual(['Ejercito de Liberacion Nacional:name', 'ELN:secondary']);

@@ -3,7 +3,7 @@ import type { KbCore } from '../../../src/kb/artifact';
 import { toCard } from '../../../src/kb/compile';
 import { indexListedNames } from '../../../src/kb/index-names';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../../src/kb/knowledge-base';
-import type { EntryName, ListedEntity, SubjectKind } from '../../../src/kb/model';
+import type { EntryName, ListedEntity, Listing, SubjectKind } from '../../../src/kb/model';
 
 function entity(id: string, kind: SubjectKind, names: (string | [string, EntryName['type']])[], extra: Partial<ListedEntity> = {}): ListedEntity {
   return {
@@ -97,7 +97,118 @@ describe('spot: listed people and organisations', () => {
   });
 });
 
+/** A listing by `authority`, for entities whose evidence is who lists them. */
+function listedBy(authority: Listing['authority'], reference: string): Listing {
+  return { authority, list: `${authority} list`, programmes: [], reference, sourceUrl: 'https://example.org/list', dataDate: '2026-01-01' };
+}
+
+describe('spot: one-word organisation names and organisations on several lists', () => {
+  const listed = kbOf([
+    // The Taliban as two authorities print it, in entries not merged.
+    entity('o:taliban-au', 'organisation', ['The Taliban'], { listings: [listedBy('AU', '6257')] }),
+    entity('o:taliban-us', 'organisation', ['TALIBAN'], { listings: [listedBy('US-OFAC', '6636')] }),
+    entity('o:ttp', 'organisation', ['TEHRIK-E TALIBAN PAKISTAN', 'PAKISTANI TALIBAN'], { listings: [listedBy('UN', 'QDe.132')] }),
+    // One authority only, and one official authority with OpenSanctions: not enough to mark alone.
+    entity('o:sobol', 'organisation', ['SOBOL'], { listings: [listedBy('CA', '1')] }),
+    entity('o:drake', 'organisation', ['DRAKE'], { listings: [listedBy('US-OFAC', '2'), listedBy('OpenSanctions', 'NK-2')] }),
+    // The Haqqani Network on four lists, and a listed person of the same family name.
+    ...(['AU', 'UK', 'UN', 'US-OFAC'] as const).map((a) => entity(`o:hqn-${a}`, 'organisation', ['HAQQANI NETWORK (HQN)'], { listings: [listedBy(a, `hqn-${a}`)] })),
+    entity('p:sirajuddin', 'person', ['HAQQANI, Sirajuddin'], { listings: [listedBy('US-OFAC', '10743')] }),
+    ...Array.from({ length: 30 }, (_, i) => entity(`p:haqqani${i}`, 'person', [`HAQQANI, Person${String.fromCharCode(97 + (i % 26))}${i}`])),
+    entity('o:roscosmos', 'organisation', ['ROSCOSMOS STATE CORPORATION'], { listings: [listedBy('OpenSanctions', 'NK-R')] }),
+  ]);
+  const spotted = async (...blocks: string[]): Promise<string[]> => {
+    const result = await listed.spot(blocks.map((text) => ({ text })));
+    return result.mentions.map((m) => `${blocks[m.block]!.slice(m.start, m.end)}=${m.entity.replace(/-(AU|UK|UN|US-OFAC|au|us)$/, '')}`);
+  };
+
+  it('marks a one-word name that two authorities list as an organisation’s primary name, without the article', async () => {
+    expect(await spotted('Two men held by the Taliban were freed.', 'Taliban say they freed them.')).toEqual(['Taliban=o:taliban', 'Taliban=o:taliban']);
+    // The longest name still wins where the text prints it.
+    expect(await spotted('The Pakistani Taliban claimed it.')).toEqual(['Pakistani Taliban=o:ttp']);
+  });
+
+  it('keeps a one-word name of one authority, or of one authority and OpenSanctions, a short form', async () => {
+    expect(await spotted('Sobol said so.', 'Drake sang.')).toEqual([]);
+  });
+
+  it('links one organisation that several authorities list under one name, not namesakes', async () => {
+    const result = await listed.spot([{ text: 'Sirajuddin Haqqani heads the group’s Haqqani network.' }]);
+    const marks = result.mentions.map((m) => 'Sirajuddin Haqqani heads the group’s Haqqani network.'.slice(m.start, m.end));
+    expect(marks).toEqual(['Sirajuddin Haqqani', 'Haqqani network']);
+    const network = result.entities[result.mentions[1]!.entity]!;
+    expect(network.name).toBe('Haqqani Network');
+    expect(network.match?.reasons.join(' ')).toMatch(/also listed under this name by/);
+  });
+
+  it('links a company’s leading word only after its full name', async () => {
+    expect(await spotted('Roscosmos said the craft was fine.')).toEqual([]);
+    expect(await spotted('Roscosmos State Corporation runs it.', 'Roscosmos said the craft was fine.')).toEqual([
+      'Roscosmos State Corporation=o:roscosmos',
+      'Roscosmos=o:roscosmos',
+    ]);
+  });
+});
+
 describe('spot: countries, capitals and blocs', () => {
+  it('reads plural demonyms as the country', async () => {
+    expect(await marked('Israelis and Palestinians, 155 Indonesians and three South Koreans.')).toEqual([
+      'Israelis=country:IL',
+      'Palestinians=country:PS',
+      'Indonesians=country:ID',
+      'South Koreans=country:KR',
+    ]);
+  });
+
+  it('reads more constructions that make a capital the government', async () => {
+    expect(
+      await marked(
+        'differences between Moscow and Washington',
+        'leverage with both Tehran and Washington.',
+        'talks with the Kabul government',
+        'he said Kabul had ensured it',
+        'Moscow has cited technical reasons',
+        'against the territory’s government and Beijing.',
+        'Washington and its allies agreed',
+      ),
+    ).toEqual([
+      'Moscow=country:RU',
+      'Washington=country:US',
+      'Tehran=country:IR',
+      'Washington=country:US',
+      'Kabul=country:AF',
+      'Kabul=country:AF',
+      'Moscow=country:RU',
+      'Beijing=country:CN',
+      'Washington=country:US',
+    ]);
+    expect(await marked('She flew to Moscow and Kiev.', 'Moscow and St Petersburg are big.', 'the mood in Beijing')).toEqual([]);
+  });
+
+  it('reads "America" as the United States only as an actor, and not in "Latin America"', async () => {
+    expect(await marked('America’s constitution', 'Latin America’s economies', 'a trip across America')).toEqual(['America=country:US']);
+  });
+
+  it('does not mark a country inside a longer place name ("New Mexico")', async () => {
+    expect(await marked('a commissioner in New Mexico and New Jersey', 'New Zealand and Mexico')).toEqual(['New Zealand=country:NZ', 'Mexico=country:MX']);
+    // At a sentence's start "New" is as likely the adjective.
+    expect(await marked('New China tariffs hit.', 'They announced New US sanctions.')).toEqual(['China=country:CN', 'US=country:US']);
+  });
+
+  it('reads "the Islamic Republic" as Iran only where Iran is named', async () => {
+    expect(await marked('pressuring the Islamic Republic')).toEqual([]);
+    expect(await marked('fuel for Iran, pressuring the Islamic Republic')).toEqual(['Iran=country:IR', 'Islamic Republic=country:IR']);
+  });
+
+  it('reads "Security Council" as the UN’s unless another body’s name comes first', async () => {
+    expect(await marked('the U.N. Security Council', 'Security Council sanctions', 'the National Security Council', 'the Russian Security Council')).toEqual([
+      'U.N=bloc:UN',
+      'Security Council=bloc:UN',
+      'Security Council=bloc:UN',
+      'Russian=country:RU',
+    ]);
+  });
+
   it('reads a capital as its country only where the text makes it an actor', async () => {
     expect(await marked('Moscow said no.', 'She lives in Moscow.', "Beijing's response", 'ties with Tehran')).toEqual([
       'Moscow=country:RU',
