@@ -10,7 +10,7 @@
  * vessel named where the text speaks of no ship.
  */
 import type { EntityCard, MatchInfo } from './card';
-import { countryCodeOf } from './countries';
+import { countryByCode, countryCodeOf } from './countries';
 import { qualifiableBlocNames } from './country-entities';
 import { foldKey } from './normalise';
 import type { NameMatch, NameTarget } from './matcher';
@@ -200,7 +200,7 @@ function judge(text: string, f: FoundName, card: EntityCard, data: ResolveData, 
   const nearby = new Set([...(countriesOnPage.get(f.block - 1) ?? []), ...(countriesOnPage.get(f.block) ?? []), ...(countriesOnPage.get(f.block + 1) ?? [])]);
   const countries = new Set([...card.nationalities, ...card.birthPlaces.map((p) => countryCodeOf(p.split(',').at(-1) ?? p)).filter((c): c is string => !!c)]);
   const countryAgrees = [...countries].find((c) => nearby.has(c));
-  if (countryAgrees) reasons.push(`${countryAgrees} is named near the mention, as in the listing`);
+  if (countryAgrees) reasons.push(`${countryByCode(countryAgrees)?.name ?? countryAgrees} is named near the mention, as in the listing`);
   const position = positionNear(text, f.match, card.positions);
   if (position) reasons.push(`“${position.word}” near the name, as in the listed position “${position.title}”`);
   const agrees = !!countryAgrees || !!position;

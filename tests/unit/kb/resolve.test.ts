@@ -77,6 +77,13 @@ describe('spot: listed people and organisations', () => {
     expect(result.entities['p:tang']?.match?.reasons.join(' ')).toMatch(/date of birth/);
   });
 
+  it('names the agreeing country in words, not by its code', async () => {
+    const result = await kb.spot([{ text: 'Chris Tang, Hong Kong’s police commissioner, spoke.' }]);
+    const reasons = result.entities['p:tang']?.match?.reasons.join(' ') ?? '';
+    expect(reasons).toMatch(/Hong Kong is named near the mention/);
+    expect(reasons).not.toMatch(/\bHK\b/);
+  });
+
   it('does not show a name made of everyday list words without agreement from the page', async () => {
     expect(await marked('Mohammed Ali opened a bakery.')).toEqual([]);
   });
