@@ -115,6 +115,21 @@ async function sources(): Promise<string> {
   return JSON.stringify(reply.sources.map(({ id, enabled, permitted, status }) => ({ id, enabled, permitted, status })));
 }
 
+/**
+ * Waits for the update run that starts at install to finish: it records an attempt per enabled
+ * source, which would otherwise land between a test's before and after snapshots.
+ */
+async function settledSources(): Promise<void> {
+  let previous = await sources();
+  for (let tries = 0; tries < 30; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 750));
+    const next = await sources();
+    if (next === previous) return;
+    previous = next;
+  }
+  throw new Error('the install-time update run did not settle');
+}
+
 describe.skipIf(!HAS_CHROMIUM)(`forged messages to the background ${HAS_CHROMIUM ? '' : CHROMIUM_MISSING}`, () => {
   beforeAll(async () => {
     server = await startPageServer();
@@ -132,6 +147,7 @@ describe.skipIf(!HAS_CHROMIUM)(`forged messages to the background ${HAS_CHROMIUM
     backstoryId = new URL(backstory.url()).host;
     extensionPage = await context.newPage();
     await extensionPage.goto(`chrome-extension://${backstoryId}/popup/index.html`);
+    await settledSources();
   });
   afterAll(async () => {
     await context?.close();
