@@ -1,5 +1,6 @@
 import type { Provenance as ProvenanceData } from '../kb/card';
 import { formatIsoDate } from './format';
+import { SourceLink } from './SourceLink';
 
 export interface ProvenanceProps {
   provenance: ProvenanceData;
@@ -10,13 +11,7 @@ export function Provenance({ provenance }: ProvenanceProps) {
   return (
     <p class="provenance">
       Source:{' '}
-      {provenance.url ? (
-        <a href={provenance.url} target="_blank" rel="noopener noreferrer">
-          {provenance.source}
-        </a>
-      ) : (
-        provenance.source
-      )}
+      <SourceLink provenance={provenance} />
       {provenance.date ? `, data of ${formatIsoDate(provenance.date)}` : ''}
     </p>
   );

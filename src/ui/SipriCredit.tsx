@@ -1,5 +1,6 @@
 import type { Provenance as ProvenanceData } from '../kb/card';
 import { formatIsoDate } from './format';
+import { SourceLink } from './SourceLink';
 
 export interface SipriCreditProps {
   provenance: ProvenanceData;
@@ -15,13 +16,7 @@ export function SipriCredit({ provenance, tiv = false }: SipriCreditProps) {
   return (
     <p class="provenance credit">
       Source:{' '}
-      {provenance.url ? (
-        <a href={provenance.url} target="_blank" rel="noopener noreferrer">
-          {provenance.source}
-        </a>
-      ) : (
-        provenance.source
-      )}
+      <SourceLink provenance={provenance} />
       {provenance.date ? `, ${formatIsoDate(provenance.date)}.` : ' (date not known).'}
       {tiv && (
         <span class="note">
