@@ -87,6 +87,8 @@ export interface EntityCard {
   birthDates: PartialDate[];
   birthPlaces: string[];
   nationalities: string[];
+  /** Organisations and vessels: countries of their listed addresses and registrations (ISO alpha-2). */
+  basedIn?: string[];
   positions: string[];
   identifiers?: Identifier[];
   gender?: 'male' | 'female';

@@ -8,7 +8,7 @@ import { KB_FORMAT, KB_VERSION, type CountryData, type KbArtifact, type ListSumm
 import type { EntityCard, PairFlowFacts, Provenance } from './card';
 import { countryCodeOf } from './countries';
 import { mergeEntries } from './merge';
-import { indexListedNames } from './index-names';
+import { indexListedNames, nameCountries } from './index-names';
 import type { Listing, ListedEntity, MilexParseResult, ParseIssue, SourceParseResult, TradeRegisterParseResult } from './model';
 import { writtenForms } from './name-variants';
 import { programmeName, type ProgrammeName } from './programmes';
@@ -88,7 +88,9 @@ function summarise(result: SourceParseResult, names: number): ListSummary {
 /** The card of a listed entity: every fact the lists give, ready to render. */
 export function toCard(entity: ListedEntity): EntityCard {
   const primary = entity.names[0];
-  const display = primary ? (writtenForms(primary, entity.kind)[0] ?? primary.full) : entity.id;
+  // With the naming customs of the entity's countries: "Kim Jong Un", not "Jong Un Kim".
+  const display = primary ? (writtenForms(primary, entity.kind, nameCountries(entity))[0] ?? primary.full) : entity.id;
+  const basedIn = entity.kind === 'person' ? [] : [...new Set([...entity.addresses.map((a) => a.country), ...(entity.identifiers ?? []).map((i) => i.country)].filter((c): c is string => !!c))];
   return {
     id: entity.id,
     kind: entity.kind,
@@ -99,6 +101,7 @@ export function toCard(entity: ListedEntity): EntityCard {
     birthDates: entity.birthDates.slice(0, MAX_FIELD_ITEMS).map((d) => (d.kind === 'text' ? { ...d, text: plainText(d.text) } : d)),
     birthPlaces: plainTexts(entity.birthPlaces),
     nationalities: plainTexts(entity.nationalities),
+    ...(basedIn.length > 0 ? { basedIn: plainTexts(basedIn) } : {}),
     positions: plainTexts(entity.positions),
     identifiers: entity.identifiers?.slice(0, MAX_FIELD_ITEMS).map((i) => ({
       ...i,

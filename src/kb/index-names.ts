@@ -21,16 +21,21 @@
  * "Navigator", "Argument" and "Drake" would qualify). It overrides the shared-word rule above: the
  * longest match still gives "Gazprom Neft" or "Pakistani Taliban" where the text prints them.
  *
- * The leading word of a company name before generic corporate words ("Roscosmos" of "Roscosmos
- * State Corporation", name-variants.ts) stays a short form, linked after the full name: even
- * words that no other listed name holds are often everyday words ("Moment Investment Limited",
- * "Secret Technologies", "Garda Technologies", "Ascent Holdings").
+ * The leading words of a company name before generic corporate words ("Roscosmos" of "Roscosmos
+ * State Corporation", name-variants.ts) are a short form. It becomes 'short' (it may mark on its
+ * own where the page agrees with the listing, resolve.ts) when it is distinctive on the data's
+ * evidence: at least MIN_ALONE_LETTERS letters, no word of it an everyday English word ("Moment
+ * Investment Limited", "Secret Technologies", "Ascent Holdings" stay 'secondary'), not a country's
+ * name, and held by no other entity's name unless that entity has the same short form ("Huawei"
+ * of Huawei Technologies and of Huawei Investment & Holding; resolve.ts picks between them).
+ * Everyday English words never mark alone as one-word names either ("Navigator", "Argument").
  */
 import { countryNames } from './country-entities';
 import { NameIndex, targetFor, type NameUse } from './matcher';
 import type { ListedEntity } from './model';
 import { nameForms, type WrittenForm } from './name-variants';
-import { nameKey } from './tokens';
+import { isEnglishWord } from './english-words';
+import { nameKey, tokenize } from './tokens';
 
 /** Longest alias, in words, checked against other entities' names. */
 const MAX_SHARED_WORDS = 4;
@@ -59,6 +64,7 @@ export function indexListedNames(entities: readonly ListedEntity[]): NameIndex {
   const inner = innerPhraseOwners(entities, formsOf);
   const countryKeys = new Set([...countryNames().values()].flatMap((names) => names.map((n) => nameKey(n.text))));
   const alone = namesThatMarkAlone(entities, formsOf, countryKeys);
+  const short = distinctiveShortForms(entities, formsOf, countryKeys);
   const index = new NameIndex();
   entities.forEach((entity, e) => {
     const forms = formsOf[e]!;
@@ -67,6 +73,7 @@ export function indexListedNames(entities: readonly ListedEntity[]): NameIndex {
       if (use === 'name' && entity.kind !== 'person' && isShared(form, entity.id, inner)) use = 'secondary';
       if (use === 'name' && countryKeys.has(form.key)) use = 'secondary';
       if (use === 'secondary' && alone.has(`${entity.id}\u0000${form.key}`)) use = 'name';
+      else if (use === 'secondary' && form.from === 'short' && short.has(`${entity.id}\u0000${form.key}`)) use = 'short';
       // "The Taliban" is kept only for a one-word rest that may not mark alone.
       if (/^the\s/i.test(form.text) && alone.has(`${entity.id}\u0000${form.key.replace(/^the /, '')}`)) continue;
       const caseOf = use === 'name' && entity.kind === 'organisation' ? form.text.replace(GENERIC_LAST_WORD, (w) => w.toLowerCase()) : form.text;
@@ -97,7 +104,7 @@ function entityForms(entity: ListedEntity): Form[] {
  */
 function namesThatMarkAlone(entities: readonly ListedEntity[], formsOf: readonly Form[][], countryKeys: ReadonlySet<string>): Set<string> {
   const eligible = (entity: ListedEntity, form: Form): boolean =>
-    entity.kind === 'organisation' && form.primary && !form.from && !form.key.includes(' ') && form.key.replace(/[^\p{L}]/gu, '').length >= MIN_ALONE_LETTERS && !countryKeys.has(form.key);
+    entity.kind === 'organisation' && form.primary && !form.from && !form.key.includes(' ') && isDistinctive(form, countryKeys);
   // Authorities naming each one-word key as an organisation's primary name.
   const authorities = new Map<string, Set<string>>();
   entities.forEach((entity, e) => {
@@ -117,12 +124,58 @@ function namesThatMarkAlone(entities: readonly ListedEntity[], formsOf: readonly
   return alone;
 }
 
+/** Long enough, not a country's name, and no word of it an everyday English word. */
+function isDistinctive(form: Form, countryKeys: ReadonlySet<string>): boolean {
+  if (form.key.replace(/[^\p{L}]/gu, '').length < MIN_ALONE_LETTERS || countryKeys.has(form.key)) return false;
+  return tokenize(form.text).every((t) => !isEnglishWord(form.text.slice(t.start, t.end)));
+}
+
+/**
+ * The organisations' short forms that may mark where the page agrees (see the module comment),
+ * as "entity id \u0000 key".
+ */
+function distinctiveShortForms(entities: readonly ListedEntity[], formsOf: readonly Form[][], countryKeys: ReadonlySet<string>): Set<string> {
+  // Entities whose own short form each candidate key is.
+  const owners = new Map<string, Set<string>>();
+  entities.forEach((entity, e) => {
+    if (entity.kind !== 'organisation') return;
+    for (const form of formsOf[e]!) {
+      if (form.from !== 'short' || !isDistinctive(form, countryKeys)) continue;
+      const set = owners.get(form.key) ?? new Set<string>();
+      set.add(entity.id);
+      owners.set(form.key, set);
+    }
+  });
+  // Any other entity whose name holds the key makes it a shared word, not one company's name; a
+  // word of a listed person's name makes it a person's name too ("Tariq Afridi" of "Tariq Afridi Group").
+  const shared = new Set<string>();
+  const personWords = new Set<string>();
+  entities.forEach((entity, e) => {
+    for (const form of formsOf[e]!) {
+      if (entity.kind === 'person') for (const word of form.key.split(' ')) personWords.add(word);
+      const words = form.key.split(' ');
+      for (let n = 1; n <= Math.min(MAX_SHARED_WORDS, words.length); n++) {
+        for (let at = 0; at + n <= words.length; at++) {
+          const key = n === 1 ? words[at]! : words.slice(at, at + n).join(' ');
+          if (owners.get(key)?.has(entity.id) === false) shared.add(key);
+        }
+      }
+    }
+  });
+  const short = new Set<string>();
+  for (const [key, ids] of owners) {
+    if (shared.has(key) || key.split(' ').some((word) => personWords.has(word))) continue;
+    for (const id of ids) short.add(`${id}\u0000${key}`);
+  }
+  return short;
+}
+
 /**
  * Countries whose naming customs apply to an entity's names: its nationalities, else what its
  * birthplaces, positions and sanctions programmes say ("Chairman of the Workers' Party of Korea",
  * programme NKOREA), since lists often give no nationality for heads of state.
  */
-function nameCountries(entity: ListedEntity): string[] {
+export function nameCountries(entity: ListedEntity): string[] {
   const codes = new Set(entity.nationalities);
   const evidence = [...entity.birthPlaces, ...entity.positions, ...entity.listings.flatMap((l) => l.programmes)].join(' ');
   for (const [code, pattern] of PROGRAMME_COUNTRIES) if (pattern.test(evidence)) codes.add(code);

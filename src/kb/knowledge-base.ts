@@ -2,7 +2,7 @@ import type { CountryData, KbCore } from './artifact';
 import type { EntityCard, MatchInfo, PairFlowFacts } from './card';
 import { blocCards, blocNames, countryCards, countryEntityId, countryNameUse, countryNames, type CountryName } from './country-entities';
 import { keyWordCounts, NameIndex, targetFor, type KeyWordCounts } from './matcher';
-import { resolvePage, type FoundName, type PageState, type Resolved } from './resolve';
+import { hasOfficeTitleBefore, resolvePage, type FoundName, type PageState, type Resolved } from './resolve';
 import type { Mention, SpotOptions, SpotResult, TextBlock } from './spot';
 import { findUnknownNames } from './unknown-names';
 import { NameLookup, type LookupName } from './lookup';
@@ -67,7 +67,12 @@ export class KnowledgeBase {
     blocks.forEach((block, b) => {
       for (const match of this.index.scan(block.text)) {
         found.push({ block: b, match });
-        for (const t of match.targets) if (!isLocalId(t.entity) && (t.use ?? 'name') === 'name') listedIds.add(t.entity);
+        // Cards decide full names, short forms of companies, and surnames after an office title.
+        const titled = hasOfficeTitleBefore(block.text, match);
+        for (const t of match.targets) {
+          const use = t.use ?? 'name';
+          if (!isLocalId(t.entity) && (use === 'name' || use === 'short' || (titled && use === 'secondary'))) listedIds.add(t.entity);
+        }
       }
     });
     const listed = listedIds.size > 0 ? await this.listedCards([...listedIds]) : new Map<string, EntityCard>();

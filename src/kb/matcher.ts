@@ -18,11 +18,14 @@ export type CaseRule =
  * - 'name': on its own (the resolver still decides between namesakes and sets the tier);
  * - 'secondary': only after a 'name' form of the same entity was marked earlier on the page (a
  *   surname, a one-word name or acronym, an alias that is also part of other entities' names);
- * - 'capital': a capital city standing for its country, only where the text uses it so.
+ * - 'capital': a capital city standing for its country, only where the text uses it so;
+ * - 'short': an organisation's distinctive short form ("Roscosmos", "Huawei"): like 'secondary',
+ *   and on its own where the page agrees with the listing (resolve.ts decides).
  */
-export type NameUse = 'name' | 'secondary' | 'capital';
+export type NameUse = 'name' | 'secondary' | 'capital' | 'short';
 
-const USE_CODES: readonly NameUse[] = ['name', 'secondary', 'capital'];
+/** Stored codes of the uses: new uses go at the end, so stored indexes keep their meaning. */
+const USE_CODES: readonly NameUse[] = ['name', 'secondary', 'capital', 'short'];
 
 /** What a name stands for. `entity` is the entity id. */
 export interface NameTarget {
@@ -42,6 +45,11 @@ export interface NameMatch {
 }
 
 const UPPER = /^\p{Lu}/u;
+
+/** How freely a use lets a form mark: lower is freer. */
+function useRank(use: NameUse | undefined): number {
+  return use === undefined || use === 'name' ? 0 : use === 'short' ? 1 : 2;
+}
 
 /** Builds a target for `name`, reading its case rule from how the name is written. */
 export function targetFor(entity: string, name: string, use: NameUse = 'name'): NameTarget {
@@ -90,8 +98,8 @@ export class NameIndex {
     if (existing) {
       const same = existing.findIndex((t) => t.entity === target.entity && t.caseRule === target.caseRule);
       if (same < 0) existing.push(target);
-      // One entity, one key: the form that may mark on its own wins over a secondary one.
-      else if ((existing[same]!.use ?? 'name') !== 'name' && (target.use ?? 'name') === 'name') existing[same] = target;
+      // One entity, one key: the form that may mark more freely wins ('name', then 'short', then the rest).
+      else if (useRank(target.use) < useRank(existing[same]!.use)) existing[same] = target;
     } else {
       this.phrases.set(key, [target]);
     }
@@ -296,7 +304,7 @@ export interface SerializedNameIndex {
   /** Bit 0: case rule 'upper'; bits 1…: capitalisation of the name's words, word k at bit k+1. */
   flags: ArrayLike<number>;
   /**
-   * When each form may mark: 0 'name', 1 'secondary', 2 'capital'. Absent when every form is a
+   * When each form may mark: 0 'name', 1 'secondary', 2 'capital', 3 'short'. Absent when every form is a
    * 'name' (and in artifacts compiled before uses existed, which then load as all 'name').
    */
   uses?: ArrayLike<number>;

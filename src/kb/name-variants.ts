@@ -53,6 +53,9 @@ const ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az)[-‐‑\s]+(?=\p{L}{3})/iu;
  */
 const FAMILY_FIRST = new Set(['KP', 'KR', 'CN', 'TW', 'HK', 'MO', 'VN', 'SG']);
 
+/** Short words of company names that are not acronyms: news prints "Huawei Technologies Co., Ltd.". */
+const TITLE_CASE_LEGAL_WORDS = new Set(['co', 'ltd', 'inc', 'corp', 'and', 'for', 'of', 'the']);
+
 /** Legal forms that news leaves off company names ("Gazprom" for "PJSC Gazprom"). */
 const LEGAL_FORM_PREFIX =
   /^(?:(?:public|open|closed|private|non-public)\s+)?(?:joint[\s-]+stock\s+company|limited\s+liability\s+company|pjsc|ojsc|cjsc|jsc|pao|oao|zao|ooo|ao|llc|tov|fgup|fsue|gup|mup)\s+/i;
@@ -114,7 +117,8 @@ function personForms(name: EntryName, nationalities: readonly string[], add: (te
   const fulls: string[] = [ordered];
   if (given && family) {
     fulls.push([given, middle, family].filter(Boolean).join(' '));
-    if (familyFirst) fulls.push([family, given, middle].filter(Boolean).join(' '));
+    // Family name first is how news prints these names, so it is also the form shown first.
+    if (familyFirst) fulls.unshift([family, given, middle].filter(Boolean).join(' '));
   }
   for (const form of [...fulls]) {
     const words = form.split(' ');
@@ -192,7 +196,7 @@ function caseLikeNews(text: string, isPerson: boolean): string {
           if (noCapitals) return titleCase(piece);
           const allCaps = piece === piece.toUpperCase() && /\p{Lu}/u.test(piece);
           if (!allCaps) return piece;
-          if (!isPerson && piece.length <= 4) return piece;
+          if (!isPerson && piece.length <= 4 && !TITLE_CASE_LEGAL_WORDS.has(lower.replace(/[.,]/g, ''))) return piece;
           return titleCase(piece);
         })
         .join('');

@@ -133,12 +133,122 @@ function resolveOne(text: string, f: FoundName, data: ResolveData, state: PageSt
     return null;
   }
   // A surname, one-word name or shared alias: only for an entity already marked by its full name.
-  const seen = byUse('secondary').filter((id) => state.seen.has(id));
+  const secondary = [...byUse('secondary'), ...byUse('short')].filter((id) => !data.isLocal(id));
+  const seen = secondary.filter((id) => state.seen.has(id));
   if (seen.length === 1) {
     const earlier = state.seen.get(seen[0]!)!;
     return { ...base, entity: seen[0]!, match: { tier: earlier.tier, reasons: ['short form of a name marked earlier on the page', ...earlier.reasons] } };
   }
+  if (seen.length > 1) return null;
+  const decided = titledSurname(text, f, secondary, data, countriesOnPage) ?? shortName(text, f, byUse('short'), data, countriesOnPage);
+  if (!decided) return null;
+  state.seen.set(decided.entity, decided.match);
+  return { ...base, ...decided };
+}
+
+/**
+ * Titles that name one office holder, as news writes them before a surname ("President Putin",
+ * "Foreign Minister Lavrov"), each with how listings write that office. Longer titles first.
+ */
+const OFFICE_TITLES: ReadonlyArray<{ before: RegExp; listed: RegExp }> = [
+  { before: /\bVice[- ]President$/, listed: /\bvice[- ]president\b/i },
+  { before: /\bPresident$/, listed: /(?<!vice[- ])\bpresident\b(?! of the (?:bank|company|board|corporation|association|federation of))/i },
+  { before: /\b(?:Prime Minister|Premier|PM)$/, listed: /\bprime minister\b|\bpremier\b|\bchairman of the government\b/i },
+  { before: /\bForeign Minister$/, listed: /\bforeign minister\b|\bminister (?:of|for) foreign affairs\b/i },
+  { before: /\bDefen[cs]e Minister$/, listed: /\bdefen[cs]e minister\b|\bminister of (?:national )?defen[cs]e\b/i },
+  { before: /\bSupreme Leader$/, listed: /\bsupreme leader\b/i },
+  { before: /\bSenior General$/, listed: /\bsenior general\b|\bcommander[- ]in[- ]chief\b/i },
+  { before: /\bCrown Prince$/, listed: /\bcrown prince\b/i },
+  { before: /\b(?:King|Emir|Sultan)$/, listed: /\b(?:king|emir|sultan)\b/i },
+];
+
+/**
+ * Whether a listing's role text gives the office as the listed person's own: "President of the
+ * Russian Federation", "as the president and supreme commander", but not "relative of President
+ * Putin", where a name follows the title.
+ */
+function statesOffice(role: string, listed: RegExp): boolean {
+  const pattern = new RegExp(listed.source, 'gi');
+  for (const found of role.matchAll(pattern)) {
+    if (!/^[ \u00a0]+\p{Lu}\p{Ll}/u.test(role.slice(found.index + found[0].length))) return true;
+  }
+  return false;
+}
+
+/** The office title written just before a mention, if any. */
+function officeTitleBefore(text: string, match: NameMatch): { title: string; listed: RegExp } | null {
+  const raw = text.slice(Math.max(0, match.start - 30), match.start);
+  if (!/[ \u00a0]$/.test(raw)) return null;
+  const before = raw.replace(/[ \u00a0]+$/, '');
+  for (const office of OFFICE_TITLES) {
+    const title = office.before.exec(before)?.[0];
+    if (title) return { title, listed: office.listed };
+  }
   return null;
+}
+
+/** Whether a surname right after `match.start` is written after an office title; the spotter loads cards for it then. */
+export function hasOfficeTitleBefore(text: string, match: NameMatch): boolean {
+  return officeTitleBefore(text, match) !== null;
+}
+
+/**
+ * "President Putin" with no full name earlier: a surname after an office title links when exactly
+ * one listed person of that surname holds that office in the listing (its positions or stated
+ * reasons). Strong when a country of the listing is also named near the mention.
+ */
+function titledSurname(text: string, f: FoundName, ids: readonly string[], data: ResolveData, countriesOnPage: Map<number, Set<string>>): { entity: string; match: MatchInfo } | null {
+  const office = officeTitleBefore(text, f.match);
+  // A surname many listed people share ("Kim") says too little even after a title.
+  if (!office || tokenize(text.slice(f.match.start, f.match.end)).some((t) => data.wordFrequency(t.key) > COMMON_WORD_ENTITIES)) return null;
+  const roleOf = (card: EntityCard): string | undefined => [...card.positions, ...card.listings.map((l) => l.reasons ?? '')].find((role) => statesOffice(role, office.listed));
+  const holders = ids.filter((id) => {
+    const card = data.card(id);
+    return card?.kind === 'person' && roleOf(card) !== undefined;
+  });
+  if (holders.length !== 1) return null;
+  const card = data.card(holders[0]!)!;
+  const role = roleOf(card)!;
+  const country = countryNear(f, card, countriesOnPage);
+  const reasons = [`surname after the title “${office.title}”, an office the listing gives: “${shorten(role)}”`];
+  if (country) reasons.push(`${countryByCode(country)?.name ?? country} is named near the mention, as in the listing`);
+  return { entity: holders[0]!, match: { tier: country ? 'strong' : 'possible', reasons } };
+}
+
+/**
+ * A company's distinctive short form ("Roscosmos", "Huawei") with no full name earlier: links as
+ * a possible match where a country of the listing is named near the mention. Where several
+ * listed companies share the short form, it means the one whose full name adds the fewest words
+ * to it ("Huawei Technologies" rather than "Huawei Investment & Holding"); a tie links nothing.
+ */
+function shortName(text: string, f: FoundName, ids: readonly string[], data: ResolveData, countriesOnPage: Map<number, Set<string>>): { entity: string; match: MatchInfo } | null {
+  const written = tokenize(text.slice(f.match.start, f.match.end)).length;
+  const agreeing = ids
+    .map((id) => ({ id, card: data.card(id) }))
+    .filter((c): c is { id: string; card: EntityCard } => !!c.card)
+    .map((c) => ({ ...c, country: countryNear(f, c.card, countriesOnPage), extra: tokenize(c.card.name).length - written }))
+    .filter((c) => c.country)
+    .sort((a, b) => a.extra - b.extra);
+  const pick = agreeing[0];
+  if (!pick || (agreeing.length > 1 && agreeing[1]!.extra === pick.extra)) return null;
+  const reasons = [`short form of the listed name “${pick.card.name}”`, `${countryByCode(pick.country!)?.name ?? pick.country} is named near the mention, as in the listing`];
+  if (agreeing.length > 1) reasons.push(`${agreeing.length - 1} other listed ${agreeing.length === 2 ? 'company shares' : 'companies share'} this short form`);
+  return { entity: pick.id, match: { tier: 'possible', reasons } };
+}
+
+/**
+ * A country of the listing (nationality, birthplace, or where an organisation is based) named in
+ * the mention's block or the blocks beside it.
+ */
+function countryNear(f: FoundName, card: EntityCard, countriesOnPage: Map<number, Set<string>>): string | undefined {
+  const nearby = new Set([...(countriesOnPage.get(f.block - 1) ?? []), ...(countriesOnPage.get(f.block) ?? []), ...(countriesOnPage.get(f.block + 1) ?? [])]);
+  const countries = [...card.nationalities, ...(card.basedIn ?? []), ...card.birthPlaces.map((p) => countryCodeOf(p.split(',').at(-1) ?? p)).filter((c): c is string => !!c)];
+  return countries.find((c) => nearby.has(c));
+}
+
+/** A listing's stated role, cut to a sentence's length for a reason line. */
+function shorten(role: string): string {
+  return role.length <= 80 ? role : `${role.slice(0, 79).trimEnd()}…`;
 }
 
 function chooseListed(text: string, f: FoundName, ids: string[], data: ResolveData, countriesOnPage: Map<number, Set<string>>): { entity: string; match: MatchInfo } | null {
@@ -197,9 +307,7 @@ function judge(text: string, f: FoundName, card: EntityCard, data: ResolveData, 
     return { tier: null, agrees: false, reasons: [] };
   }
   const reasons: string[] = [];
-  const nearby = new Set([...(countriesOnPage.get(f.block - 1) ?? []), ...(countriesOnPage.get(f.block) ?? []), ...(countriesOnPage.get(f.block + 1) ?? [])]);
-  const countries = new Set([...card.nationalities, ...card.birthPlaces.map((p) => countryCodeOf(p.split(',').at(-1) ?? p)).filter((c): c is string => !!c)]);
-  const countryAgrees = [...countries].find((c) => nearby.has(c));
+  const countryAgrees = countryNear(f, card, countriesOnPage);
   if (countryAgrees) reasons.push(`${countryByCode(countryAgrees)?.name ?? countryAgrees} is named near the mention, as in the listing`);
   const position = positionNear(text, f.match, card.positions);
   if (position) reasons.push(`“${position.word}” near the name, as in the listed position “${position.title}”`);

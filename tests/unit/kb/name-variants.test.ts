@@ -52,7 +52,7 @@ describe('nameForms (organisation)', () => {
 
   it('gives a company name without its generic corporate words as a short form', () => {
     expect(nameForms(name('Roscosmos State Corporation'), 'organisation')).toContainEqual({ text: 'Roscosmos', use: 'secondary', from: 'short' });
-    expect(forms(name('Huawei Technologies CO., LTD.'), 'organisation')).toEqual(['Huawei Technologies CO., LTD.:name', 'Huawei Technologies:name', 'Huawei:secondary']);
+    expect(forms(name('Huawei Technologies CO., LTD.'), 'organisation')).toEqual(['Huawei Technologies Co., Ltd.:name', 'Huawei Technologies:name', 'Huawei:secondary']);
     expect(forms(name('HUAWEI INVESTMENT & HOLDING CO LTD'), 'organisation')).toContain('Huawei:secondary');
     // "State" alone is not a corporate word.
     expect(forms(name('ISLAMIC STATE'), 'organisation')).toEqual(['Islamic State:name']);

@@ -157,6 +157,72 @@ describe('spot: one-word organisation names and organisations on several lists',
   });
 });
 
+describe('spot: short forms of company names and surnames after an office title', () => {
+  const based = (country: string): Partial<ListedEntity> => ({ addresses: [{ lines: ['1 Test Street'], country }] });
+  const kb2 = kbOf([
+    entity('o:roscosmos', 'organisation', ['ROSCOSMOS STATE CORPORATION'], { listings: [listedBy('OpenSanctions', 'NK-R')], ...based('RU') }),
+    entity('o:huawei-tech', 'organisation', ['HUAWEI TECHNOLOGIES CO., LTD.'], { listings: [listedBy('US-OFAC', '30947')], ...based('CN') }),
+    entity('o:huawei-inv', 'organisation', ['HUAWEI INVESTMENT & HOLDING CO., LTD.'], { listings: [listedBy('US-OFAC', '32087')], ...based('CN') }),
+    // Everyday words, and a short form that is also a listed person's name.
+    entity('o:moment', 'organisation', ['MOMENT INVESTMENT LIMITED'], { listings: [listedBy('UK', 'M1')], ...based('RU') }),
+    entity('o:navigator-uk', 'organisation', ['NAVIGATOR'], { listings: [listedBy('UK', 'N1')] }),
+    entity('o:navigator-us', 'organisation', ['NAVIGATOR'], { listings: [listedBy('US-OFAC', 'N2')] }),
+    entity('o:afridi', 'organisation', ['TARIQ AFRIDI GROUP'], { listings: [listedBy('US-OFAC', 'T1')], ...based('PK') }),
+    entity('p:khan', 'person', ['KHAN, Tariq'], { nationalities: ['PK'] }),
+    // A head of state listed with the office in the listing's reasons, and relatives whose reasons name him.
+    entity('p:putin', 'person', ['PUTIN, Vladimir Vladimirovich'], { nationalities: ['RU'], listings: [{ ...listedBy('AU', '6678'), reasons: 'President of the Russian Federation' }] }),
+    entity('p:igor', 'person', ['PUTIN, Igor Alexandrovich'], { nationalities: ['RU'], listings: [{ ...listedBy('AU', '7243'), reasons: 'Director of a port, and relative of President Putin' }] }),
+    // A family name dozens of listed people share.
+    entity('p:kim-jong-un', 'person', ['KIM, Jong Un'], { nationalities: ['KP'], positions: ['President of the State Affairs Commission'] }),
+    ...Array.from({ length: 30 }, (_, i) => entity(`p:kim${i}`, 'person', [`KIM, Person${String.fromCharCode(97 + (i % 26))}${i}`], { nationalities: ['KP'] })),
+  ]);
+  const spot2 = async (...blocks: string[]) => {
+    const result = await kb2.spot(blocks.map((text) => ({ text })));
+    const listed = result.mentions.filter((m) => !m.entity.startsWith('country:'));
+    return listed.map((m) => ({ text: blocks[m.block]!.slice(m.start, m.end), entity: m.entity, tier: result.entities[m.entity]!.match?.tier, reasons: result.entities[m.entity]!.match?.reasons ?? [] }));
+  };
+
+  it('links a company’s distinctive short form alone where the page names its country, as a possible match', async () => {
+    const [mark, ...rest] = await spot2('The craft broke up over the remote Russian Tuva region, Roscosmos said.');
+    expect(rest).toEqual([]);
+    expect(mark).toMatchObject({ text: 'Roscosmos', entity: 'o:roscosmos', tier: 'possible' });
+    expect(mark!.reasons).toEqual(['short form of the listed name “Roscosmos State Corporation”', 'Russia is named near the mention, as in the listing']);
+    // Nothing on the page agrees: the word alone is not enough.
+    expect(await spot2('Roscosmos said the craft was fine.')).toEqual([]);
+  });
+
+  it('takes the company whose full name adds the fewest words when several share a short form, and says so', async () => {
+    const [mark] = await spot2('American companies may sell to Huawei, the embattled Chinese tech company.');
+    expect(mark).toMatchObject({ text: 'Huawei', entity: 'o:huawei-tech', tier: 'possible' });
+    expect(mark!.reasons).toContain('1 other listed company shares this short form');
+    expect((await kb2.spot([{ text: 'Huawei, a Chinese firm.' }])).entities['o:huawei-tech']?.name).toBe('Huawei Technologies Co., Ltd.');
+  });
+
+  it('never marks alone a short form or one-word name made of everyday words, or one that is a listed person’s name', async () => {
+    expect(await spot2('At that Moment Russia changed course.', 'Navigator, the Russian ship, sailed.')).toEqual([]);
+    expect(await spot2('Tariq Afridi, a Pakistani trader, said so.')).toEqual([]);
+  });
+
+  it('links a surname after an office title when one listed person of that name holds the office', async () => {
+    const [mark] = await spot2('The move did not make President Putin happy.', 'Russia summoned the ambassador.');
+    expect(mark).toMatchObject({ text: 'Putin', entity: 'p:putin', tier: 'strong' });
+    expect(mark!.reasons[0]).toBe('surname after the title “President”, an office the listing gives: “President of the Russian Federation”');
+    // Without the country on the page it is only possible; later mentions follow the first.
+    expect((await spot2('President Putin spoke.', 'Putin left.')).map((m) => `${m.text}:${m.entity}:${m.tier}`)).toEqual(['Putin:p:putin:possible', 'Putin:p:putin:possible']);
+  });
+
+  it('does not link a surname after a title the listing does not give, nor a surname many listed people share', async () => {
+    expect(await spot2('Mr Putin spoke in Russia.')).toEqual([]);
+    expect(await spot2('Prime Minister Putin spoke in Russia.')).toEqual([]);
+    expect(await spot2('President Kim met the North Korean army.')).toEqual([]);
+  });
+
+  it('shows names of family-first nationalities in that order', async () => {
+    const result = await kb2.spot([{ text: 'Kim Jong Un spoke.' }]);
+    expect(result.entities['p:kim-jong-un']?.name).toBe('Kim Jong Un');
+  });
+});
+
 describe('spot: countries, capitals and blocs', () => {
   it('reads plural demonyms as the country', async () => {
     expect(await marked('Israelis and Palestinians, 155 Indonesians and three South Koreans.')).toEqual([
