@@ -10,7 +10,7 @@
  * vessel named where the text speaks of no ship.
  */
 import type { EntityCard, MatchInfo } from './card';
-import { countryByCode, countryCodeOf } from './countries';
+import { countryByCode, countryCodeOf, nationalityCodeOf } from './countries';
 import { qualifiableBlocNames } from './country-entities';
 import { foldKey } from './normalise';
 import type { NameMatch, NameTarget } from './matcher';
@@ -78,7 +78,7 @@ const QUALIFIABLE = qualifiableBlocNames();
 /** Words that say a text speaks of a ship or an aircraft. */
 const CRAFT_WORDS = /\b(?:vessel|vessels|ship|ships|tanker|tankers|freighter|cargo|ferry|carrier|boat|yacht|m\/v|mv|imo|aircraft|plane|jet|airliner|flight|tail number)\b/i;
 /** Words of listed positions too general to say anything ("of", "the", "former"). */
-const WEAK_POSITION_WORDS = new Set(['the', 'and', 'for', 'former', 'deputy', 'member', 'head', 'chief', 'senior', 'first', 'second', 'general', 'affairs', 'state', 'national', 'republic', 'federal', 'office', 'department']);
+const WEAK_POSITION_WORDS = new Set(['the', 'and', 'for', 'former', 'deputy', 'member', 'head', 'chief', 'senior', 'first', 'second', 'general', 'affairs', 'state', 'national', 'republic', 'federal', 'office', 'department', 'federation', 'assembly']);
 
 /**
  * Resolves the names found in `blocks` (in reading order), updating `state` as it goes.
@@ -320,9 +320,9 @@ function judge(text: string, f: FoundName, card: EntityCard, data: ResolveData, 
     // namesake or a plain phrase is far likelier than the listed one.
     return { tier: null, agrees, reasons };
   }
-  // A person needs the page to agree on the role, or a name of rare words and the country: a
-  // nationality alone is shared by millions.
-  if (distinctive && agrees && (card.kind !== 'person' || !!position || common === 0)) {
+  // A person needs the page to agree on the role: a nationality is shared by millions, and even a
+  // name of rare words has namesakes of the same nationality ("Adem Yilmaz, a Turkish goalkeeper").
+  if (distinctive && agrees && (card.kind !== 'person' || !!position)) {
     return { tier: 'strong', agrees, reasons: ['distinctive name as listed', ...reasons] };
   }
   const tell = card.kind === 'person' ? 'name only: compare date of birth, nationality and position' : 'name only';
@@ -336,7 +336,8 @@ function positionNear(text: string, match: NameMatch, positions: readonly string
   const aroundWords = new Set(around.split(/[^\p{L}]+/u));
   for (const title of positions) {
     for (const word of title.toLowerCase().split(/[^\p{L}]+/u)) {
-      if (word.length >= 5 && !WEAK_POSITION_WORDS.has(word) && aroundWords.has(word)) return { word, title };
+      // A country word in a position ("of the Russian Federation") says where, not what the role is.
+      if (word.length >= 5 && !WEAK_POSITION_WORDS.has(word) && aroundWords.has(word) && !countryCodeOf(word) && !nationalityCodeOf(word)) return { word, title };
     }
   }
   return null;

@@ -217,6 +217,21 @@ describe('spot: short forms of company names and surnames after an office title'
     expect(await spot2('President Kim met the North Korean army.')).toEqual([]);
   });
 
+  it('never calls a person strong on the country alone, nor on a country word of the listed position', async () => {
+    const kb3 = kbOf([
+      entity('p:yilmaz', 'person', ['YILMAZ, Adem'], { nationalities: ['TR'] }),
+      entity('p:smolin', 'person', ['SMOLIN, Oleg'], { nationalities: ['RU'], positions: ['Member of the State Duma of the Russian Federation', 'Chairman of the Duma Committee on Education'] }),
+    ]);
+    const tiers = async (text: string): Promise<string[]> => {
+      const result = await kb3.spot([{ text }]);
+      return result.mentions.filter((m) => !m.entity.startsWith('country:')).map((m) => `${m.entity}:${result.entities[m.entity]!.match!.tier}`);
+    };
+    expect(await tiers('Adem Yilmaz, a Turkish goalkeeper, kept a clean sheet.')).toEqual(['p:yilmaz:possible']);
+    expect(await tiers('Oleg Smolin, a Russian marathon runner, set a best.')).toEqual(['p:smolin:possible']);
+    // The role itself near the name is what makes it strong.
+    expect(await tiers('Oleg Smolin, the Russian education committee chairman, spoke.')).toEqual(['p:smolin:strong']);
+  });
+
   it('shows names of family-first nationalities in that order', async () => {
     const result = await kb2.spot([{ text: 'Kim Jong Un spoke.' }]);
     expect(result.entities['p:kim-jong-un']?.name).toBe('Kim Jong Un');
