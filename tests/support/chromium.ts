@@ -39,7 +39,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       `--disable-extensions-except=${extension}`, // Playwright passes --disable-extensions otherwise
       `--load-extension=${extension}`,
       '--disable-gpu',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', // no lookup leaves the machine
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost', // no lookup leaves the machine
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
