@@ -71,6 +71,8 @@ const JOINED_TO_GOVERNMENT = new RegExp(`\\b(?:${[...GOVERNMENT_AFTER].join('|')
  * sanctions", "New China tariffs").
  */
 const PLACE_QUALIFIER = /[\p{L}\p{N},;:][ \u00a0]+(?:New|Latin)[ \u00a0]$/u;
+/** A compass word before a country's name, which "Sea" after makes a sea's name ("South China Sea"). */
+const COMPASS_BEFORE = /(?:^|[^\p{L}])(?:South|East|North|West)[ \u00a0]$/u;
 /** Before a name read as an actor ("America"), these make it a continent's: "North America", "Central America". */
 const REGION_QUALIFIER = /(?:^|[^\p{L}])(?:North|South|Central|Latin)[ \u00a0]$/u;
 /** Bloc names that a capitalised word before them makes another body's, with the bloc's code. */
@@ -377,6 +379,8 @@ export function isActorCapital(text: string, match: NameMatch): boolean {
  */
 function isQualified(text: string, match: NameMatch, id: string): boolean {
   const before = text.slice(Math.max(0, match.start - 30), match.start);
+  // "the South China Sea": a sea's name, not the country.
+  if (COMPASS_BEFORE.test(before) && /^[ \u00a0]Seas?\b/.test(text.slice(match.end, match.end + 6))) return true;
   if (PLACE_QUALIFIER.test(before) && !/^\p{Lu}{2,4}$/u.test(text.slice(match.start, match.end))) return true;
   const bloc = QUALIFIABLE.get(foldKey(text.slice(match.start, match.end)));
   if (!bloc || id !== `bloc:${bloc}`) return false;

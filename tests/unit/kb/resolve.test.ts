@@ -277,6 +277,10 @@ describe('spot: countries, capitals and blocs', () => {
     expect(await marked('America’s constitution', 'Latin America’s economies', 'a trip across America')).toEqual(['America=country:US']);
   });
 
+  it('does not mark a country inside the name of a sea ("South China Sea")', async () => {
+    expect(await marked('Ships crossed the South China Sea and the East China Sea near China.')).toEqual(['China=country:CN']);
+  });
+
   it('does not mark a country inside a longer place name ("New Mexico")', async () => {
     expect(await marked('a commissioner in New Mexico and New Jersey', 'New Zealand and Mexico')).toEqual(['New Zealand=country:NZ', 'Mexico=country:MX']);
     // At a sentence's start "New" is as likely the adjective.
