@@ -16,12 +16,21 @@ const DIST = process.env.BACKSTORY_DIST ?? 'dist';
 const BROWSERS = ['chrome', 'firefox'];
 const ENTRIES = [
   { in: 'src/background/index.ts', out: 'background' },
-  { in: 'src/content/index.ts', out: 'content' }, // content scripts are classic scripts: one IIFE file
   { in: 'src/popup/main.tsx', out: 'popup/main' },
   { in: 'src/options/main.tsx', out: 'options/main' },
   { in: 'src/options/import-worker.ts', out: 'options/import-worker' },
   { in: 'src/background/rebuild-worker.ts', out: 'rebuild-worker' }, // Firefox: list updates compile off the event page's thread
 ];
+// The content script is injected into every page, so it is built on its own: a classic IIFE script
+// (content scripts must be) using the browsers' own `browser`/`chrome` instead of
+// webextension-polyfill (src/content/extension-api.ts), and without the card's renderer, which is a
+// separate ES module it imports on first use (src/content/card-loader.ts; web-accessible in manifest.json).
+const CONTENT = { in: 'src/content/index.ts', out: 'content' };
+const CARD_UI = { in: 'src/content/card-ui.tsx', out: 'card-ui' };
+/** Inputs that belong in card-ui.js, never in content.js (checked on every build). */
+const NOT_IN_CONTENT = /^(node_modules\/(preact|@floating-ui|webextension-polyfill)\/|src\/ui\/)/;
+/** The renderer holds code only: no browser API, no messages, no settings. */
+const NOT_IN_CARD_UI = /^(node_modules\/webextension-polyfill\/|src\/(browser|i18n|messages|settings)\.ts$)/;
 const STATIC = [
   { from: 'src/content/content.css', to: 'content.css' },
   { from: 'src/popup/index.html', to: 'popup/index.html' },
@@ -55,11 +64,9 @@ const slimCountries = {
 };
 
 async function bundle(outdir, browser) {
-  const result = await esbuild.build({
-    entryPoints: ENTRIES.map((e) => ({ in: e.in, out: e.out })),
+  const options = {
     outdir,
     bundle: true,
-    format: 'iife', // the Chrome worker is a classic script, and content scripts must be
     target: browser === 'chrome' ? 'chrome120' : 'firefox140',
     jsx: 'automatic',
     jsxImportSource: 'preact',
@@ -71,9 +78,33 @@ async function bundle(outdir, browser) {
     metafile: true,
     logLevel: 'warning',
     logOverride: { 'direct-eval': 'error' },
-  });
-  if (result.warnings.length > 0) throw new Error(`esbuild warnings in the ${browser} build`);
-  return result.metafile;
+  };
+  const results = await Promise.all([
+    esbuild.build({ ...options, entryPoints: ENTRIES, format: 'iife' }), // the Chrome worker is a classic script
+    esbuild.build({ ...options, entryPoints: [CONTENT], format: 'iife', alias: { 'webextension-polyfill': './src/content/extension-api.ts' } }),
+    esbuild.build({ ...options, entryPoints: [CARD_UI], format: 'esm' }),
+  ]);
+  if (results.some((r) => r.warnings.length > 0)) throw new Error(`esbuild warnings in the ${browser} build`);
+  checkSplit(results[1].metafile, NOT_IN_CONTENT, 'content.js');
+  checkSplit(results[2].metafile, NOT_IN_CARD_UI, 'card-ui.js');
+  return mergeMetafiles(results.map((r) => r.metafile));
+}
+
+/** Fails the build if a bundle took in a module that belongs elsewhere (see NOT_IN_CONTENT, NOT_IN_CARD_UI). */
+function checkSplit(metafile, forbidden, name) {
+  const wrong = Object.keys(metafile.inputs).filter((file) => forbidden.test(file));
+  if (wrong.length > 0) throw new Error(`${name} must not include ${wrong.join(', ')}`);
+}
+
+/** One metafile for the lint and the size report; a module in several bundles keeps every import it has in any. */
+function mergeMetafiles(metafiles) {
+  const inputs = {};
+  for (const { inputs: more } of metafiles) {
+    for (const [file, input] of Object.entries(more)) {
+      inputs[file] = inputs[file] ? { ...input, imports: [...inputs[file].imports, ...input.imports] } : input;
+    }
+  }
+  return { inputs, outputs: Object.assign({}, ...metafiles.map((m) => m.outputs)) };
 }
 
 function copyStatic(outdir) {
@@ -96,9 +127,12 @@ function writeManifest(outdir, browser) {
     delete manifest.browser_specific_settings;
   } else {
     delete manifest.background.service_worker;
+    // Firefox does not know use_dynamic_url (it would warn at install); its moz-extension:// host
+    // is already a random one per install.
+    for (const entry of manifest.web_accessible_resources) delete entry.use_dynamic_url;
     // Test build only: BiDi cannot open moz-extension:// pages, but a test page may navigate to a
     // web-accessible popup (shared/docs/browser-testing.md, "Firefox pitfalls").
-    if (TEST) manifest.web_accessible_resources = [{ resources: ['popup/index.html', 'options/index.html'], matches: ['http://127.0.0.1/*'] }];
+    if (TEST) manifest.web_accessible_resources.push({ resources: ['popup/index.html', 'options/index.html'], matches: ['http://127.0.0.1/*'] });
   }
   fs.writeFileSync(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }

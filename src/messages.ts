@@ -9,11 +9,11 @@ import browser from './browser';
 import type { KbArtifact, ListSummary } from './kb/artifact';
 import type { EntityCard } from './kb/card';
 import type { EntityKind } from './kb/model';
-import type { MatchInfo } from './kb/card';
-import type { SpotResult, TextBlock } from './kb/spot';
+import { MATCH_REASON_KINDS, type MatchInfo, type MatchReason } from './kb/card';
+import type { SpotResult, TextBlock, UnknownName } from './kb/spot';
 import type { SourceStatus } from './sources/update-plan';
 
-export type { Mention, SpotResult, TextBlock } from './kb/spot';
+export type { Mention, SpotResult, TextBlock, UnknownName } from './kb/spot';
 
 /** An entity found on a page and how often it is mentioned. */
 export interface FoundEntity {
@@ -91,7 +91,8 @@ export const PAGE_ONLY_REQUESTS: ReadonlySet<RequestName> = new Set(['getSources
 /** Requests from the popup to the content script of a tab. */
 export interface TabRequests {
   /** What the page's content script found, and the page's host name (for per-site settings). */
-  listFound: { request: null; reply: { host: string; entities: FoundEntity[] } };
+  /** `unknown`: names that match nothing in the loaded lists, when the reader asked for them (a preference). */
+  listFound: { request: null; reply: { host: string; entities: FoundEntity[]; unknown?: UnknownName[] } };
   /** Scroll to the first mark of an entity and flash it; replies whether there was one. */
   revealEntity: { request: { id: string }; reply: boolean };
 }
@@ -166,9 +167,22 @@ function isSeenMap(value: unknown): value is Record<string, MatchInfo> {
       (tier === 'strong' || tier === 'possible') &&
       Array.isArray(reasons) &&
       reasons.length <= MAX_REASONS &&
-      reasons.every((reason) => typeof reason === 'string' && reason.length <= MAX_REASON_CHARS)
+      reasons.every(isMatchReason)
     );
   });
+}
+
+/** A match reason: a known kind, and fields that are short texts, small lists of them, counts or flags. */
+function isMatchReason(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { kind, ...fields } = value as Record<string, unknown>;
+  const isShortText = (v: unknown): boolean => typeof v === 'string' && v.length <= MAX_REASON_CHARS;
+  return (
+    MATCH_REASON_KINDS.has(kind as MatchReason['kind']) &&
+    Object.values(fields).every(
+      (v) => isShortText(v) || typeof v === 'boolean' || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e6) || (Array.isArray(v) && v.length <= MAX_REASONS && v.every(isShortText)),
+    )
+  );
 }
 
 /** Shape checks for each request to the background, run before any handler. */

@@ -38,6 +38,8 @@ export interface MarkingPreferences {
   mentions: 'first' | 'every';
   /** Keyboard focus always opens the card, whatever the trigger (WCAG 2.1.1). */
   trigger: CardTrigger;
+  /** Also collect names that match nothing in the loaded lists, for the popup (off by default). */
+  unknownNames: boolean;
 }
 
 export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'organisation', 'vessel', 'aircraft', 'country'];
@@ -47,6 +49,7 @@ export const DEFAULT_MARKING: MarkingPreferences = {
   matches: 'possible',
   mentions: 'every',
   trigger: 'hover',
+  unknownNames: false,
 };
 
 export const DEFAULT_SETTINGS: Settings = { enabled: true, disabledSites: [], marking: DEFAULT_MARKING };
@@ -77,6 +80,7 @@ export function parseMarking(raw: unknown): MarkingPreferences {
     matches: value.matches === 'strong' || value.matches === 'possible' ? value.matches : DEFAULT_MARKING.matches,
     mentions: value.mentions === 'first' || value.mentions === 'every' ? value.mentions : DEFAULT_MARKING.mentions,
     trigger: CARD_TRIGGERS.includes(value.trigger as CardTrigger) ? (value.trigger as CardTrigger) : DEFAULT_MARKING.trigger,
+    unknownNames: typeof value.unknownNames === 'boolean' ? value.unknownNames : DEFAULT_MARKING.unknownNames,
   };
 }
 

@@ -131,6 +131,8 @@ export function controlCard(
       if (mark) clearTimeout(closeTimer);
       return;
     }
+    // The pointer is on a mark: load the card's renderer while the dwell runs (and before a click).
+    host.prepare();
     if (!hoverOpensCard(trigger, event)) return;
     clearTimeout(openTimer);
     const pointer = { x: event.clientX, y: event.clientY };

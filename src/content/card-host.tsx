@@ -10,14 +10,17 @@
  * inside the root and always rendered (only the dialog is hidden), announces a one-line summary
  * when the card opens from the keyboard, with how to enter it (Tab) and leave it (Escape); (3) the
  * dialog takes focus when the reader tabs into it, and Escape gives focus back to the mark.
+ *
+ * Lazy rendering: the host, its closed root, the dialog and the live region are made here, in the
+ * content script, when the page is annotated; what fills them (Preact, the card components and
+ * styles, Floating UI: card-ui.tsx) is loaded on the first hover of a mark (`prepare`) or the
+ * first `show`. A `show` that comes before the load completes is kept and shown then, unless a
+ * `hide` or a later `show` came in between.
  */
-import { render } from 'preact';
 import type { EntityCard as EntityCardData } from '../kb/card';
-import { cardSummary } from '../ui/card-summary';
-import { CARD_CSS } from '../ui/card-styles';
-import { EntityCard } from '../ui/EntityCard';
-import { keepNextTo } from './card-position';
-import { pageThemeAt } from './page-theme';
+import { t } from '../i18n';
+import { loadCardUi } from './card-loader';
+import type { CardView } from './card-ui';
 
 declare const __TEST__: boolean;
 
@@ -55,8 +58,11 @@ export interface ShowOptions {
 export interface CardHost {
   /** The <backstory-card> element (events from inside the shadow root are retargeted to it). */
   readonly element: HTMLElement;
+  /** Starts loading the card's renderer (a mark is hovered: a card may be asked for soon). */
+  prepare(): void;
   show(card: EntityCardData, mark: Element, options?: ShowOptions): void;
   hide(): void;
+  /** True from `show` until `hide`, also while the renderer is still loading. */
   isShowing(): boolean;
   /** Moves focus into the open card (its dialog), so Tab continues through its links and buttons. */
   focusCard(): void;
@@ -67,7 +73,8 @@ export interface CardHost {
 export function createCardHost(doc: Document): CardHost {
   const host = doc.createElement('backstory-card');
   const root = host.attachShadow({ mode: SHADOW_MODE });
-  applyStyles(root, HOST_CSS + CARD_CSS);
+  const setStyles = styleSetter(root);
+  setStyles(HOST_CSS); // the card's own styles come with the renderer
   const frame = doc.createElement('div');
   frame.className = 'frame bs-themed';
   frame.hidden = true;
@@ -83,75 +90,103 @@ export function createCardHost(doc: Document): CardHost {
   keepKeysInside(host);
   doc.documentElement.append(host);
 
-  let stopPositioning: (() => void) | null = null;
+  let view: CardView | null = null;
+  /** A `show` waiting for the renderer; replaced by a later `show`, dropped by `hide`. */
+  let pending: (() => void) | null = null;
+  /** `focusCard` came while the card was still loading: focus it once shown. */
+  let focusWhenShown = false;
+  let destroyed = false;
+
+  const loadView = (): Promise<CardView> =>
+    loadCardUi().then((ui) => {
+      if (!view) {
+        setStyles(HOST_CSS + ui.CARD_CSS);
+        view = ui.createCardView({ host, frame, live, titleId: TITLE_ID, t });
+      }
+      return view;
+    });
   const hide = (): void => {
-    stopPositioning?.();
-    stopPositioning = null;
+    pending = null;
+    focusWhenShown = false;
     frame.hidden = true;
     live.textContent = '';
-    render(null, frame);
+    view?.hide();
   };
   return {
     element: host,
+    prepare: () => {
+      if (!view && !destroyed) loadView().catch(warnNotLoaded);
+    },
     show: (card, mark, options = {}) => {
-      stopPositioning?.();
-      const theme = pageThemeAt(mark);
-      frame.dataset.theme = theme;
-      // Layout follows the page's direction (mirrored on right-to-left pages); each text inside
-      // follows its own script through dir="auto".
-      host.dir = getComputedStyle(mark).direction === 'rtl' ? 'rtl' : 'ltr';
-      render(
-        <EntityCard
-          card={card}
-          titleId={TITLE_ID}
-          theme={theme}
-          {...(options.onNotThisPerson ? { onNotThisPerson: options.onNotThisPerson } : {})}
-        />,
-        frame,
-      );
-      frame.hidden = false;
-      host.style.zoom = String(1 / pageZoom(doc));
-      live.textContent = options.announce ? cardSummary(card) : '';
-      stopPositioning = keepNextTo(mark, host, options.pointer);
+      if (view) {
+        pending = null;
+        view.show(card, mark, options);
+        return;
+      }
+      const request = (): void => {
+        view?.show(card, mark, options);
+        if (focusWhenShown) frame.focus();
+        focusWhenShown = false;
+      };
+      pending = request;
+      loadView()
+        .then(() => {
+          if (pending !== request || destroyed) return;
+          pending = null;
+          request();
+        })
+        .catch((error: unknown) => {
+          if (pending === request) pending = null;
+          warnNotLoaded(error);
+        });
     },
     hide,
-    isShowing: () => !frame.hidden,
-    focusCard: () => frame.focus(),
+    isShowing: () => !frame.hidden || pending !== null,
+    focusCard: () => {
+      if (frame.hidden) focusWhenShown = pending !== null;
+      else frame.focus();
+    },
     destroy: () => {
       hide();
+      destroyed = true;
       host.remove();
     },
   };
 }
 
+let warned = false;
 /**
- * The CSS zoom the page sets on <html> (some sites' "large text" modes do), which the host, a child
- * of <html>, inherits: its left/top would be multiplied by it and the card would land away from
- * the mark. The host undoes it (zoom multiplies down the tree), so Floating UI's viewport
- * coordinates apply as they are. Browser zoom is not CSS zoom and needs nothing: px follow it.
+ * Says once that the renderer could not load (e.g. in Chrome, a page opened before the extension
+ * was updated keeps a script that can no longer reach the extension's files).
  */
-function pageZoom(doc: Document): number {
-  const zoom = Number.parseFloat(getComputedStyle(doc.documentElement).getPropertyValue('zoom'));
-  return Number.isFinite(zoom) && zoom > 0 ? zoom : 1;
+function warnNotLoaded(error: unknown): void {
+  if (!warned) console.warn('Backstory: could not load the card', error);
+  warned = true;
 }
 
 /**
- * Constructed stylesheets are not subject to the page's style-src CSP; where they are not
- * available to content scripts (Firefox's Xray wrappers refuse adoptedStyleSheets from a content
- * script), fall back to a <style> element inside the shadow root.
+ * Sets the styles inside the shadow root, replacing the last ones. Constructed stylesheets are
+ * not subject to the page's style-src CSP; where they are not available to content scripts
+ * (Firefox's Xray wrappers refuse adoptedStyleSheets from a content script), a <style> element
+ * inside the shadow root carries them instead.
  */
-function applyStyles(root: ShadowRoot, css: string): void {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-    return;
-  } catch {
-    // fall through to the <style> element
-  }
-  const style = root.ownerDocument.createElement('style');
-  style.textContent = css;
-  root.append(style);
+function styleSetter(root: ShadowRoot): (css: string) => void {
+  let style: HTMLStyleElement | null = null;
+  return (css) => {
+    if (!style) {
+      try {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        root.adoptedStyleSheets = [sheet];
+        return;
+      } catch {
+        // fall through to the <style> element
+      }
+      style = root.ownerDocument.createElement('style');
+      root.prepend(style);
+    }
+    style.textContent = css;
+  };
 }
 
 /** Key presses inside the card stay there: page shortcuts must not fire while it has focus. */

@@ -8,7 +8,7 @@
  *   popup ──listFound──► what this page names
  */
 import browser, { type Runtime } from '../browser';
-import type { FoundEntity } from '../messages';
+import type { FoundEntity, TabReplyOf } from '../messages';
 import { isEnvelope, TAB_REQUEST_VALIDATORS } from '../messages';
 import { isActiveOn, readSettings, watchSettings, type MarkingPreferences, type Settings } from '../settings';
 import { createAnnotator, type Annotator } from './annotator';
@@ -86,17 +86,21 @@ function foundEntities(): FoundEntity[] {
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
+// Answers with sendResponse (and `return true`), not a returned promise: the content script uses
+// the browsers' own API (extension-api.ts), and Chrome does not take a promise as the answer.
 // Not async: it answers only messages it owns, and leaves every other message unanswered.
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (sender.id !== browser.runtime.id || !isEnvelope(message)) return undefined;
+browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+  if (sender.id !== browser.runtime.id || !isEnvelope(message)) return false;
   if (message.name === 'listFound' && TAB_REQUEST_VALIDATORS.listFound(message.request)) {
-    return Promise.resolve({ host: location.hostname, entities: foundEntities() });
+    sendResponse({ host: location.hostname, entities: foundEntities() } satisfies TabReplyOf<'listFound'>);
+    return true;
   }
   if (message.name === 'revealEntity' && TAB_REQUEST_VALIDATORS.revealEntity(message.request)) {
-    return Promise.resolve(revealEntity(document, message.request.id));
+    sendResponse(revealEntity(document, message.request.id) satisfies TabReplyOf<'revealEntity'>);
+    return true;
   }
-  return undefined;
-});
+  return false;
+}) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
 watchSettings(apply);
 void readSettings().then(apply);

@@ -68,12 +68,41 @@ export interface MilexFacts {
 /**
  * How sure Backstory is that the page means this listed entity: 'strong' when the name is
  * distinctive and the page agrees (a country, role or organisation near the mention that matches
- * the listing); 'possible' on the name alone. Reasons are short phrases the card shows.
+ * the listing); 'possible' on the name alone. Reasons are facts, worded by the card (in the
+ * reader's language, through _locales).
  */
 export interface MatchInfo {
   tier: 'strong' | 'possible';
-  reasons: string[];
+  reasons: MatchReason[];
 }
+
+/** One reason for a match's tier. Country codes are ISO alpha-2; text fields are list text. */
+export type MatchReason =
+  /** The name is distinctive and written as the list writes it. */
+  | { kind: 'distinctiveName' }
+  /** Only the name matched; for a person, the card says what tells namesakes apart. */
+  | { kind: 'nameOnly'; person: boolean }
+  /** A country of the listing is named near the mention. */
+  | { kind: 'countryNear'; country: string }
+  /** A word of a listed position is written near the name. */
+  | { kind: 'positionNear'; word: string; position: string }
+  /** A short form of a name marked in full earlier on the page. */
+  | { kind: 'earlierFullName' }
+  /** The same organisation on other authorities' lists, in entries not merged. */
+  | { kind: 'alsoListedBy'; authorities: string[] }
+  /** Other listed entries carry the name; the page agrees with this one. */
+  | { kind: 'namesakes'; others: number }
+  /** A surname written after an office title the listing gives. */
+  | { kind: 'officeTitle'; title: string; role: string }
+  /** A short form of the listed company name. */
+  | { kind: 'shortForm'; name: string }
+  /** Other listed companies share the short form. */
+  | { kind: 'sharedShortForm'; others: number };
+
+/** Every kind of match reason (for checking messages). */
+export const MATCH_REASON_KINDS: ReadonlySet<MatchReason['kind']> = new Set([
+  'distinctiveName', 'nameOnly', 'countryNear', 'positionNear', 'earlierFullName', 'alsoListedBy', 'namesakes', 'officeTitle', 'shortForm', 'sharedShortForm',
+]);
 
 export interface EntityCard {
   id: string;

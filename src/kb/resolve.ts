@@ -9,7 +9,7 @@
  * names and nothing on the page agrees, when namesakes on the lists cannot be told apart, or for a
  * vessel named where the text speaks of no ship.
  */
-import type { EntityCard, MatchInfo } from './card';
+import type { EntityCard, MatchInfo, MatchReason } from './card';
 import { countryByCode, countryCodeOf, nationalityCodeOf } from './countries';
 import { qualifiableBlocNames } from './country-entities';
 import { foldKey } from './normalise';
@@ -139,7 +139,7 @@ function resolveOne(text: string, f: FoundName, data: ResolveData, state: PageSt
   const seen = secondary.filter((id) => state.seen.has(id));
   if (seen.length === 1) {
     const earlier = state.seen.get(seen[0]!)!;
-    return { ...base, entity: seen[0]!, match: { tier: earlier.tier, reasons: ['short form of a name marked earlier on the page', ...earlier.reasons] } };
+    return { ...base, entity: seen[0]!, match: { tier: earlier.tier, reasons: [{ kind: 'earlierFullName' }, ...earlier.reasons] } };
   }
   if (seen.length > 1) return null;
   const decided = titledSurname(text, f, secondary, data, countriesOnPage) ?? shortName(text, f, byUse('short'), data, countriesOnPage);
@@ -212,8 +212,8 @@ function titledSurname(text: string, f: FoundName, ids: readonly string[], data:
   const card = data.card(holders[0]!)!;
   const role = roleOf(card)!;
   const country = countryNear(f, card, countriesOnPage);
-  const reasons = [`surname after the title “${office.title}”, an office the listing gives: “${shorten(role)}”`];
-  if (country) reasons.push(`${countryByCode(country)?.name ?? country} is named near the mention, as in the listing`);
+  const reasons: MatchReason[] = [{ kind: 'officeTitle', title: office.title, role: shorten(role) }];
+  if (country) reasons.push({ kind: 'countryNear', country });
   return { entity: holders[0]!, match: { tier: country ? 'strong' : 'possible', reasons } };
 }
 
@@ -233,8 +233,8 @@ function shortName(text: string, f: FoundName, ids: readonly string[], data: Res
     .sort((a, b) => a.extra - b.extra);
   const pick = agreeing[0];
   if (!pick || (agreeing.length > 1 && agreeing[1]!.extra === pick.extra)) return null;
-  const reasons = [`short form of the listed name “${pick.card.name}”`, `${countryByCode(pick.country!)?.name ?? pick.country} is named near the mention, as in the listing`];
-  if (agreeing.length > 1) reasons.push(`${agreeing.length - 1} other listed ${agreeing.length === 2 ? 'company shares' : 'companies share'} this short form`);
+  const reasons: MatchReason[] = [{ kind: 'shortForm', name: pick.card.name }, { kind: 'countryNear', country: pick.country! }];
+  if (agreeing.length > 1) reasons.push({ kind: 'sharedShortForm', others: agreeing.length - 1 });
   return { entity: pick.id, match: { tier: 'possible', reasons } };
 }
 
@@ -265,13 +265,13 @@ function chooseListed(text: string, f: FoundName, ids: string[], data: ResolveDa
     if (same) {
       // One organisation that several authorities list under the same name, in entries not merged.
       const pick = [...shown].sort((a, b) => Number(b.agrees) - Number(a.agrees) || Number(b.tier === 'strong') - Number(a.tier === 'strong'))[0]!;
-      return { entity: pick.id, match: { tier: pick.tier!, reasons: [...pick.reasons, `also listed under this name by ${same.filter((a) => !data.card(pick.id)!.listings.some((l) => l.authority === a)).join(', ')}`] } };
+      return { entity: pick.id, match: { tier: pick.tier!, reasons: [...pick.reasons, { kind: 'alsoListedBy', authorities: same.filter((a) => !data.card(pick.id)!.listings.some((l) => l.authority === a)) }] } };
     }
   }
   // Namesakes on the lists: only the page's agreement with one listing tells them apart.
   const pick = shown.length === 1 ? shown[0]! : onlyOne(shown.filter((j) => j.agrees));
   if (!pick) return null;
-  const reasons = shown.length > 1 ? [...pick.reasons, `${shown.length - 1} other listed ${shown.length === 2 ? 'entry has' : 'entries have'} this name; the page agrees with this one`] : pick.reasons;
+  const reasons: MatchReason[] = shown.length > 1 ? [...pick.reasons, { kind: 'namesakes', others: shown.length - 1 }] : pick.reasons;
   return { entity: pick.id, match: { tier: pick.tier!, reasons } };
 }
 
@@ -300,7 +300,7 @@ function onlyOne<T>(items: T[]): T | null {
 interface Judgement {
   tier: MatchInfo['tier'] | null;
   agrees: boolean;
-  reasons: string[];
+  reasons: MatchReason[];
 }
 
 function judge(text: string, f: FoundName, card: EntityCard, data: ResolveData, countriesOnPage: Map<number, Set<string>>, corroborated: boolean): Judgement {
@@ -308,11 +308,11 @@ function judge(text: string, f: FoundName, card: EntityCard, data: ResolveData, 
   if ((card.kind === 'vessel' || card.kind === 'aircraft') && !CRAFT_WORDS.test(text)) {
     return { tier: null, agrees: false, reasons: [] };
   }
-  const reasons: string[] = [];
+  const reasons: MatchReason[] = [];
   const countryAgrees = countryNear(f, card, countriesOnPage);
-  if (countryAgrees) reasons.push(`${countryByCode(countryAgrees)?.name ?? countryAgrees} is named near the mention, as in the listing`);
+  if (countryAgrees) reasons.push({ kind: 'countryNear', country: countryAgrees });
   const position = positionNear(text, f.match, card.positions);
-  if (position) reasons.push(`“${position.word}” near the name, as in the listed position “${position.title}”`);
+  if (position) reasons.push({ kind: 'positionNear', word: position.word, position: position.title });
   const agrees = !!countryAgrees || !!position;
 
   const common = words.filter((w) => data.wordFrequency(w) > COMMON_WORD_ENTITIES).length;
@@ -325,10 +325,9 @@ function judge(text: string, f: FoundName, card: EntityCard, data: ResolveData, 
   // A person needs the page to agree on the role: a nationality is shared by millions, and even a
   // name of rare words has namesakes of the same nationality ("Adem Yilmaz, a Turkish goalkeeper").
   if (distinctive && agrees && (card.kind !== 'person' || !!position)) {
-    return { tier: 'strong', agrees, reasons: ['distinctive name as listed', ...reasons] };
+    return { tier: 'strong', agrees, reasons: [{ kind: 'distinctiveName' }, ...reasons] };
   }
-  const tell = card.kind === 'person' ? 'name only: compare date of birth, nationality and position' : 'name only';
-  return { tier: 'possible', agrees, reasons: [tell, ...reasons] };
+  return { tier: 'possible', agrees, reasons: [{ kind: 'nameOnly', person: card.kind === 'person' }, ...reasons] };
 }
 
 /** A content word of a listed position written within NEAR_CHARS of the mention. */

@@ -1,5 +1,6 @@
 import type { KbStatus } from '../messages';
 import { formatIsoDate } from '../ui/format';
+import { useT } from '../ui/i18n';
 
 export interface DataStatusProps {
   status: KbStatus | null;
@@ -7,20 +8,21 @@ export interface DataStatusProps {
 
 /** Per list: entries and the data's own date; SIPRI tables likewise. */
 export function DataStatus({ status }: DataStatusProps) {
-  if (!status) return <p class="muted">Loading…</p>;
+  const t = useT();
+  if (!status) return <p class="muted">{t('loading')}</p>;
   return (
     <section aria-labelledby="loaded-heading">
-      <h2 id="loaded-heading">Loaded data</h2>
+      <h2 id="loaded-heading">{t('dataHeading')}</h2>
       {status.error && <p class="error" role="alert">{status.error}</p>}
       {status.lists.length === 0 && status.datasets.length === 0 ? (
-        <p class="muted">No list loaded yet: only country names are marked. Import list files below.</p>
+        <p class="muted">{t('dataNone')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">List or table</th>
-              <th scope="col" class="num">Entries</th>
-              <th scope="col">Data date</th>
+              <th scope="col">{t('dataColumnList')}</th>
+              <th scope="col" class="num">{t('dataColumnEntries')}</th>
+              <th scope="col">{t('dataColumnDate')}</th>
             </tr>
           </thead>
           <tbody>
@@ -28,20 +30,20 @@ export function DataStatus({ status }: DataStatusProps) {
               <tr key={list.source} data-source={list.source}>
                 <td>{list.list}</td>
                 <td class="num">{list.entries.toLocaleString('en')}</td>
-                <td>{list.dataDate ? formatIsoDate(list.dataDate) : 'unknown'}</td>
+                <td>{list.dataDate ? formatIsoDate(list.dataDate, t) : t('dateUnknown')}</td>
               </tr>
             ))}
             {status.datasets.map((dataset) => (
               <tr key={dataset.title}>
                 <td>{dataset.title}</td>
                 <td class="num">{dataset.records.toLocaleString('en')}</td>
-                <td>{dataset.dataDate ? formatIsoDate(dataset.dataDate) : 'unknown'}</td>
+                <td>{dataset.dataDate ? formatIsoDate(dataset.dataDate, t) : t('dateUnknown')}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {status.installedAt && <p class="muted">Installed {formatIsoDate(status.installedAt.slice(0, 10))}.</p>}
+      {status.installedAt && <p class="muted">{t('dataInstalled', formatIsoDate(status.installedAt.slice(0, 10), t))}</p>}
     </section>
   );
 }

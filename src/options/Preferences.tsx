@@ -69,6 +69,16 @@ export function Preferences({ marking, onChange }: PreferencesProps) {
           {t('prefsTriggerNote')}
         </p>
       </fieldset>
+      <fieldset aria-describedby="unknown-note">
+        <legend>{t('prefsUnknownLegend')}</legend>
+        <label class="choice">
+          <input type="checkbox" name="unknownNames" checked={marking.unknownNames} onChange={(e) => onChange({ ...marking, unknownNames: e.currentTarget.checked })} />
+          {t('prefsUnknownNames')}
+        </label>
+        <p id="unknown-note" class="muted note">
+          {t('prefsUnknownNote')}
+        </p>
+      </fieldset>
     </section>
   );
 }

@@ -8,16 +8,8 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from '../browser';
 import { ask, type SourcesReply, type SourceView } from '../messages';
 import { isValidMirror, originsFor, permissionOrigins, sourceById } from '../sources/registry';
-import { formatIsoDate } from '../ui/format';
-
-/** "3 h ago", "in 20 min": a coarse relative time for status lines. */
-export function relativeTime(iso: string, now: number): string {
-  const ms = Date.parse(iso) - now;
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  const text = minutes < 1 ? 'moments' : minutes < 90 ? `${minutes} min` : minutes < 36 * 60 ? `${Math.round(minutes / 60)} h` : `${Math.round(minutes / 1440)} days`;
-  if (minutes < 1) return ms < 0 ? 'just now' : 'now';
-  return ms < 0 ? `${text} ago` : `in ${text}`;
-}
+import { formatIsoDate, formatRelativeTime } from '../ui/format';
+import { useT } from '../ui/i18n';
 
 function stateOf(source: SourceView, updating: boolean): string {
   if (!source.downloadable) return 'import-only';
@@ -36,6 +28,7 @@ function requestHosts(id: string, mirror: string | undefined): Promise<boolean> 
 
 function SourceRow({ source, updating, now, onChange }: { source: SourceView; updating: boolean; now: number; onChange: (reply: SourcesReply) => void }) {
   const [mirror, setMirror] = useState(source.mirror ?? '');
+  const t = useT();
   const [problem, setProblem] = useState<string | null>(null);
   const { status } = source;
 
@@ -45,7 +38,7 @@ function SourceRow({ source, updating, now, onChange }: { source: SourceView; up
     const asked = on ? requestHosts(source.id, source.mirror) : Promise.resolve(true);
     void asked.then(async (granted) => {
       if (!granted) {
-        setProblem(`Backstory needs access to ${source.origins.join(', ')} to download this list.`);
+        setProblem(t('sourcesNeedsAccess', source.origins.join(', ')));
         return;
       }
       onChange(await ask('setSource', { id: source.id, enabled: on, mirror: source.mirror ?? null }));
@@ -56,7 +49,7 @@ function SourceRow({ source, updating, now, onChange }: { source: SourceView; up
     event.preventDefault();
     const value = mirror.trim();
     if (value !== '' && !isValidMirror(value)) {
-      setProblem('A mirror must be an http or https address.');
+      setProblem(t('sourcesMirrorInvalid'));
       return;
     }
     setProblem(null);
@@ -65,7 +58,7 @@ function SourceRow({ source, updating, now, onChange }: { source: SourceView; up
     const asked = origins.length > 0 ? browser.permissions.request({ origins }).catch(() => false) : Promise.resolve(true);
     void asked.then(async (granted) => {
       if (!granted) {
-        setProblem(`Backstory needs access to ${origins.join(', ')} to use this mirror.`);
+        setProblem(t('sourcesMirrorNeedsAccess', origins.join(', ')));
         return;
       }
       onChange(await ask('setSource', { id: source.id, enabled: source.enabled, mirror: value === '' ? null : value }));
@@ -84,59 +77,59 @@ function SourceRow({ source, updating, now, onChange }: { source: SourceView; up
           <strong>{source.title}</strong>
         )}{' '}
         <span class="muted">
-          · {source.authority} · <a href={source.page} target="_blank" rel="noreferrer">publisher's page</a>
+          · {source.authority} · <a href={source.page} target="_blank" rel="noreferrer">{t('sourcesPublisherPage')}</a>
         </span>
       </div>
       {source.note && <p class="muted">{source.note}</p>}
       {problem && <p class="error" role="alert">{problem}</p>}
       {source.downloadable && (
         <dl class="source-status">
-          <dt>Last update</dt>
-          <dd class="last-update">{status.lastSuccessAt ? relativeTime(status.lastSuccessAt, now) : 'never'}</dd>
-          <dt>Data date</dt>
-          <dd class="data-date">{source.dataDate ? formatIsoDate(source.dataDate) : 'unknown'}</dd>
-          <dt>Entries</dt>
+          <dt>{t('sourcesLastUpdate')}</dt>
+          <dd class="last-update">{status.lastSuccessAt ? formatRelativeTime(status.lastSuccessAt, now, t) : t('sourcesNever')}</dd>
+          <dt>{t('dataColumnDate')}</dt>
+          <dd class="data-date">{source.dataDate ? formatIsoDate(source.dataDate, t) : t('dateUnknown')}</dd>
+          <dt>{t('dataColumnEntries')}</dt>
           <dd class="entries">{source.entries === null ? '—' : source.entries.toLocaleString('en')}</dd>
           {status.lastError && (
             <>
-              <dt>Last error</dt>
+              <dt>{t('sourcesLastError')}</dt>
               <dd class="last-error error">
                 {status.lastError}
-                {status.lastAttemptAt ? ` (${relativeTime(status.lastAttemptAt, now)})` : ''}
+                {status.lastAttemptAt ? ` (${formatRelativeTime(status.lastAttemptAt, now, t)})` : ''}
               </dd>
             </>
           )}
           {source.enabled && source.nextDueAt && (
             <>
-              <dt>{status.nextRetryAt ? 'Next try' : 'Next update'}</dt>
-              <dd class="next-retry">{relativeTime(source.nextDueAt, now)}</dd>
+              <dt>{t(status.nextRetryAt ? 'sourcesNextTry' : 'sourcesNextUpdate')}</dt>
+              <dd class="next-retry">{formatRelativeTime(source.nextDueAt, now, t)}</dd>
             </>
           )}
         </dl>
       )}
       {status.progress && (
         <p class="source-progress">
-          <progress max={status.progress.total ?? undefined} value={status.progress.bytes} /> {status.progress.file}:{' '}
-          {(status.progress.bytes / 1_048_576).toFixed(1)} MB
-          {status.progress.total ? ` of ${(status.progress.total / 1_048_576).toFixed(1)} MB` : ''}
+          <progress max={status.progress.total ?? undefined} value={status.progress.bytes} />{' '}
+          {t('sourcesProgress', status.progress.file, (status.progress.bytes / 1_048_576).toFixed(1))}
+          {status.progress.total ? ` ${t('sourcesProgressOf', (status.progress.total / 1_048_576).toFixed(1))}` : ''}
         </p>
       )}
       {source.downloadable && source.enabled && (
         <button type="button" class="refresh" disabled={updating} onClick={() => void ask('refreshNow', { id: source.id }).then(() => onChange({ sources: [], updating: true }))}>
-          Refresh now
+          {t('sourcesRefresh')}
         </button>
       )}
       {source.downloadable && (
         <details class="advanced">
-          <summary>Advanced</summary>
+          <summary>{t('sourcesAdvanced')}</summary>
           <form onSubmit={saveMirror}>
             <label>
-              Mirror (a folder serving the same file names; empty for the publisher's address){' '}
+              {t('sourcesMirror')}{' '}
               <input type="url" name={`mirror-${source.id}`} value={mirror} onInput={(e) => setMirror(e.currentTarget.value)} placeholder={source.urls[0] ?? ''} />
             </label>{' '}
-            <button type="submit">Save</button>
+            <button type="submit">{t('sourcesSave')}</button>
           </form>
-          <p class="muted">Downloads from: {source.urls.join(', ')}</p>
+          <p class="muted">{t('sourcesDownloadsFrom', source.urls.join(', '))}</p>
         </details>
       )}
     </li>
@@ -145,6 +138,7 @@ function SourceRow({ source, updating, now, onChange }: { source: SourceView; up
 
 /** The sources section, kept current from the background while downloads run. */
 export function SourcesPanel({ onInstalled }: { onInstalled?: () => void }) {
+  const t = useT();
   const [reply, setReply] = useState<SourcesReply | null>(null);
   const [now, setNow] = useState(Date.now());
 
@@ -178,17 +172,14 @@ export function SourcesPanel({ onInstalled }: { onInstalled?: () => void }) {
 
   return (
     <section aria-labelledby="sources-heading" data-updating={reply?.updating ? 'yes' : 'no'}>
-      <h2 id="sources-heading">Lists and updates</h2>
-      <p class="muted">
-        Backstory downloads the lists you turn on from their publishers and keeps them fresh. Only the list files are fetched; nothing about the pages you read
-        is sent.
-      </p>
+      <h2 id="sources-heading">{t('sourcesHeading')}</h2>
+      <p class="muted">{t('sourcesIntro')}</p>
       {!reply ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('loading')}</p>
       ) : (
         <>
           <button type="button" class="refresh-all" disabled={reply.updating} onClick={() => void ask('refreshNow', { id: null }).then(() => onChange({ sources: [], updating: true }))}>
-            Refresh all now
+            {t('sourcesRefreshAll')}
           </button>
           <ul class="sources">
             {reply.sources.map((source) => (

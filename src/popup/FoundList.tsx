@@ -1,5 +1,6 @@
 import type { FoundEntity } from '../messages';
-import { plural, useT, type MessageKey } from '../ui/i18n';
+import { useT, type MessageKey } from '../ui/i18n';
+import { MentionCount } from './MentionCount';
 
 export interface FoundListProps {
   found: FoundEntity[];
@@ -36,11 +37,7 @@ export function FoundList({ found, onReveal }: FoundListProps) {
               <button type="button" class="reveal" title={t('popupRevealHint', entity.name)} onClick={() => onReveal(entity.id)}>
                 <span class="name">{entity.name}</span> <span class="muted">· {t(KIND_KEYS[entity.kind])}</span>
               </button>
-              {/* The figure for the eye; the words for screen readers (".count" holds the number alone). */}
-              <span class="count" aria-hidden="true">
-                {entity.count}
-              </span>
-              <span class="visually-hidden">{plural(t, entity.count, 'popupMentionsOne', 'popupMentionsOther')}</span>
+              <MentionCount count={entity.count} />
             </li>
           ))}
         </ul>

@@ -1,16 +1,19 @@
 import type { ComponentChildren } from 'preact';
-import type { FoundEntity } from '../messages';
+import type { FoundEntity, UnknownName } from '../messages';
 import type { Settings } from '../settings';
 import { isActiveOn } from '../settings';
 import { useT } from '../ui/i18n';
 import { FoundList } from './FoundList';
 import { LookupPanel, type LookupState } from './LookupPanel';
+import { UnknownNames } from './UnknownNames';
 
 export interface PopupProps {
   settings: Settings;
   /** Host name of the current tab, or null where Backstory does not run (browser pages, PDFs). */
   host: string | null;
   found: FoundEntity[];
+  /** Names on the page with no record in the loaded lists; absent unless the reader asked for them. */
+  unknown?: UnknownName[] | undefined;
   onToggleEverywhere: (on: boolean) => void;
   onToggleSite: (on: boolean) => void;
   /** Scroll the page to an entity's first mention and flash it. */
@@ -68,6 +71,7 @@ export function Popup(props: PopupProps) {
         ) : (
           <FoundList found={found} onReveal={props.onReveal} />
         )}
+        {host !== null && isActiveOn(settings, host) && props.unknown && <UnknownNames names={props.unknown} onLookup={props.onLookup} />}
         {props.revealGone && (
           <p class="muted" role="status">
             {t('popupRevealGone')}

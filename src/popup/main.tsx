@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../browser';
 import { localiseDocument, t } from '../i18n';
-import { ask, askTab, type FoundEntity } from '../messages';
+import { ask, askTab, type FoundEntity, type UnknownName } from '../messages';
 import { DEFAULT_SETTINGS, readSettings, watchSettings, withSite, writeSettings, type Settings } from '../settings';
 import { CARD_CSS } from '../ui/card-styles';
 import { I18n } from '../ui/i18n';
@@ -22,6 +22,7 @@ interface TabState {
   tabId: number | null;
   host: string | null;
   found: FoundEntity[];
+  unknown?: UnknownName[];
 }
 
 const NO_TAB: TabState = { tabId: null, host: null, found: [] };
@@ -31,7 +32,7 @@ async function readTab(): Promise<TabState> {
   if (tab?.id === undefined) return NO_TAB;
   try {
     const reply = await askTab(tab.id, 'listFound', null);
-    return { tabId: tab.id, host: reply.host, found: reply.entities };
+    return { tabId: tab.id, host: reply.host, found: reply.entities, ...(reply.unknown ? { unknown: reply.unknown } : {}) };
   } catch {
     return NO_TAB; // no content script there: a browser page, a PDF, a store
   }
@@ -97,6 +98,7 @@ function App({ lookupOnly }: { lookupOnly: string | undefined }) {
       settings={settings}
       host={tab.host}
       found={tab.found}
+      unknown={tab.unknown}
       onToggleEverywhere={(on) => save({ ...settings, enabled: on })}
       onToggleSite={(on) => tab.host !== null && save(withSite(settings, tab.host, on))}
       onReveal={reveal}

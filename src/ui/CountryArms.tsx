@@ -4,6 +4,7 @@ import { ShareBars } from './ShareBars';
 import { SipriCredit } from './SipriCredit';
 import { Sparkline } from './Sparkline';
 import { formatChange, formatShare, formatTiv, formatYears } from './format';
+import { useT } from './i18n';
 
 export interface CountryArmsProps {
   /** The country's name, for the sentences. */
@@ -17,12 +18,13 @@ export interface CountryArmsProps {
  * and TIV by year as a sparkline.
  */
 export function CountryArms({ country, arms }: CountryArmsProps) {
+  const t = useT();
   const years = formatYears(arms.window);
   return (
-    <section class="block arms" aria-label={`Arms transfers ${years}`}>
-      <h3>Arms transfers, {years}</h3>
-      <Direction label="Imports" partnersLabel={`Main suppliers to ${country}`} figures={arms.imports} previous={formatYears(arms.previousWindow)} />
-      <Direction label="Exports" partnersLabel={`Main recipients from ${country}`} figures={arms.exports} previous={formatYears(arms.previousWindow)} />
+    <section class="block arms" aria-label={t('armsLabel', years)}>
+      <h3>{t('armsHeading', years)}</h3>
+      <Direction direction="imports" partnersLabel={t('armsSuppliersLabel', country)} figures={arms.imports} previous={formatYears(arms.previousWindow)} />
+      <Direction direction="exports" partnersLabel={t('armsRecipientsLabel', country)} figures={arms.exports} previous={formatYears(arms.previousWindow)} />
       <Sparkline byYear={arms.byYear} window={arms.window} />
       <SipriCredit provenance={arms.provenance} tiv />
     </section>
@@ -30,31 +32,32 @@ export function CountryArms({ country, arms }: CountryArmsProps) {
 }
 
 interface DirectionProps {
-  label: 'Imports' | 'Exports';
+  direction: 'imports' | 'exports';
   partnersLabel: string;
   figures: DirectionFigures;
   previous: string;
 }
 
-function Direction({ label, partnersLabel, figures, previous }: DirectionProps) {
+function Direction({ direction, partnersLabel, figures, previous }: DirectionProps) {
+  const t = useT();
   if (figures.tiv <= 0 && figures.previousTiv <= 0) {
     return (
-      <p class="fact" data-direction={label.toLowerCase()}>
-        {label}: none recorded in this window or the one before.
+      <p class="fact" data-direction={direction}>
+        {t(direction === 'imports' ? 'armsImportsNone' : 'armsExportsNone')}
       </p>
     );
   }
   return (
-    <div class="direction" data-direction={label.toLowerCase()}>
+    <div class="direction" data-direction={direction}>
       <p class="fact">
-        <strong>{label}</strong>: {formatTiv(figures.tiv)} TIV
-        {figures.rank !== null && ` · rank ${figures.rank} of ${figures.rankedStates} states`}
-        {figures.shareOfWorld !== null && ` · ${formatShare(figures.shareOfWorld)} of the world total`}
+        <strong>{t(direction === 'imports' ? 'armsImports' : 'armsExports')}</strong>: {t('tivAmount', formatTiv(figures.tiv))}
+        {figures.rank !== null && ` · ${t('armsRank', figures.rank, figures.rankedStates)}`}
+        {figures.shareOfWorld !== null && ` · ${t('armsWorldShare', formatShare(figures.shareOfWorld))}`}
       </p>
       <p class="fact change">
         {figures.change !== null
-          ? `${formatChange(figures.change)} against ${previous} (${formatTiv(figures.previousTiv)} TIV)`
-          : `None recorded in ${previous}`}
+          ? t('armsChange', formatChange(figures.change), previous, formatTiv(figures.previousTiv))
+          : t('armsNoneBefore', previous)}
       </p>
       <ShareBars partners={figures.partners} label={partnersLabel} />
     </div>

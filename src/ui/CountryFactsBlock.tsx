@@ -1,6 +1,7 @@
 import { authorityName } from '../kb/authorities';
 import type { CountryFacts } from '../kb/card';
 import { CountryArms } from './CountryArms';
+import { useT } from './i18n';
 import { MilitaryExpenditure } from './MilitaryExpenditure';
 import { PairFlows } from './PairFlows';
 import { Provenance } from './Provenance';
@@ -20,12 +21,14 @@ export interface CountryFactsBlockProps {
  * expenditure, and how many listed people and organisations have its nationality.
  */
 export function CountryFactsBlock({ name, country }: CountryFactsBlockProps) {
+  const t = useT();
+  const loadedLists = { source: t('loadedListsSource') };
   return (
     <>
       <section class="block about">
         <p class="fact" dir="auto">
           {country.official}
-          {country.capitals.length > 0 && ` · capital ${country.capitals.join(', ')}`}
+          {country.capitals.length > 0 && ` · ${t('countryCapital', country.capitals.join(', '))}`}
           {country.region && ` · ${country.region}`}
         </p>
         <Provenance provenance={country.provenance} />
@@ -34,26 +37,25 @@ export function CountryFactsBlock({ name, country }: CountryFactsBlockProps) {
       {country.arms && <CountryArms country={name} arms={country.arms} />}
       {country.milex && <MilitaryExpenditure milex={country.milex} />}
       {country.programmes && country.programmes.length > 0 && (
-        <section class="block programmes-aimed" aria-label={`Sanctions programmes aimed at ${name}`}>
-          <h3>Sanctions programmes aimed at {name}</h3>
+        <section class="block programmes-aimed" aria-label={t('countryProgrammesHeading', name)}>
+          <h3>{t('countryProgrammesHeading', name)}</h3>
           <ul class="programmes">
             {country.programmes.slice(0, MAX_PROGRAMMES).map((programme) => (
               <li key={`${programme.authority}|${programme.code}`}>
-                {programme.title} <span class="code">({authorityName(programme.authority)}; {programme.entities.toLocaleString('en')} listed)</span>
+                {programme.title} <span class="code">({authorityName(programme.authority)}; {t('countryProgrammeListed', programme.entities.toLocaleString('en'))})</span>
               </li>
             ))}
           </ul>
-          {country.programmes.length > MAX_PROGRAMMES && <p class="fact">and {country.programmes.length - MAX_PROGRAMMES} more</p>}
-          <Provenance provenance={{ source: 'the sanctions lists loaded in Backstory (see Options for their dates)' }} />
+          {country.programmes.length > MAX_PROGRAMMES && <p class="fact">{t('countryProgrammesMore', country.programmes.length - MAX_PROGRAMMES)}</p>}
+          <Provenance provenance={loadedLists} />
         </section>
       )}
       {country.listedNationals !== undefined && country.listedNationals > 0 && (
         <section class="block nationals">
           <p class="fact">
-            <strong>{country.listedNationals.toLocaleString('en')}</strong> listed people and organisations have {name}’s
-            nationality on the sanctions lists loaded.
+            <strong>{country.listedNationals.toLocaleString('en')}</strong> {t('countryListedNationals', name)}
           </p>
-          <Provenance provenance={{ source: 'the sanctions lists loaded in Backstory (see Options for their dates)' }} />
+          <Provenance provenance={loadedLists} />
         </section>
       )}
     </>

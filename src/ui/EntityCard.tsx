@@ -1,6 +1,7 @@
 import type { EntityCard as EntityCardData } from '../kb/card';
 import type { Authority, Listing } from '../kb/model';
 import { CountryFactsBlock } from './CountryFactsBlock';
+import { plural, useT, type MessageKey } from './i18n';
 import { ListingBlock } from './ListingBlock';
 import { MatchTier } from './MatchTier';
 import { SubjectFacts } from './SubjectFacts';
@@ -19,16 +20,17 @@ export interface EntityCardProps {
   onNotThisPerson?: () => void;
 }
 
-const KIND_LABELS: Record<EntityCardData['kind'], string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  vessel: 'Vessel',
-  aircraft: 'Aircraft',
-  country: 'Country',
+const KIND_LABELS: Record<EntityCardData['kind'], MessageKey> = {
+  person: 'cardKindPerson',
+  organisation: 'cardKindOrganisation',
+  vessel: 'cardKindVessel',
+  aircraft: 'cardKindAircraft',
+  country: 'cardKindCountry',
 };
 
 /** What Backstory knows about one entity: the same component in the page card, popup and options. */
 export function EntityCard({ card, titleId, theme, onNotThisPerson }: EntityCardProps) {
+  const t = useT();
   const listed = card.kind !== 'country' && card.listings.length > 0;
   const dismissable = onNotThisPerson && (card.kind === 'person' || card.kind === 'organisation');
   const authorities = new Set(card.listings.map((l) => l.authority)).size;
@@ -36,8 +38,8 @@ export function EntityCard({ card, titleId, theme, onNotThisPerson }: EntityCard
     <article class="card bs-themed" data-kind={card.kind} data-theme={theme}>
       <header>
         <p class="kind">
-          {KIND_LABELS[card.kind]}
-          {listed && ` · listed by ${authorities} authorit${authorities === 1 ? 'y' : 'ies'}`}
+          {t(KIND_LABELS[card.kind])}
+          {listed && ` · ${plural(t, authorities, 'cardListedByOne', 'cardListedByOther')}`}
         </p>
         <h2 id={titleId} dir="auto">
           {shorten(card.name, 120)}
@@ -51,7 +53,7 @@ export function EntityCard({ card, titleId, theme, onNotThisPerson }: EntityCard
       ))}
       {card.otherNames.length > 0 && (
         <details class="names">
-          <summary>Other names ({card.otherNames.length})</summary>
+          <summary>{t('cardOtherNames', card.otherNames.length)}</summary>
           <ul>
             {card.otherNames.slice(0, 50).map((name) => (
               <li key={name} dir="auto">
@@ -64,7 +66,7 @@ export function EntityCard({ card, titleId, theme, onNotThisPerson }: EntityCard
       {dismissable && (
         <p class="actions">
           <button type="button" class="not-this" onClick={onNotThisPerson}>
-            Not this {card.kind === 'person' ? 'person' : 'organisation'}
+            {t(card.kind === 'person' ? 'cardNotThisPerson' : 'cardNotThisOrganisation')}
           </button>
         </p>
       )}

@@ -2,6 +2,7 @@ import type { Authority, Listing } from '../kb/model';
 import { authorityName } from '../kb/authorities';
 import { Provenance } from './Provenance';
 import { formatIsoDate, shorten } from './format';
+import { useT } from './i18n';
 
 export interface ListingBlockProps {
   authority: Authority;
@@ -14,6 +15,7 @@ export interface ListingBlockProps {
  * when it was listed, the listing's stated reasons, and the entry's source and data date.
  */
 export function ListingBlock({ authority, listings }: ListingBlockProps) {
+  const t = useT();
   return (
     <section class="block listing" data-authority={authority}>
       <h3>{authorityName(authority)}</h3>
@@ -34,13 +36,13 @@ export function ListingBlock({ authority, listings }: ListingBlockProps) {
               })}
             </ul>
           )}
-          {listing.listedOn && <p class="fact">Listed {formatIsoDate(listing.listedOn)}</p>}
+          {listing.listedOn && <p class="fact">{t('listingListed', formatIsoDate(listing.listedOn, t))}</p>}
           {listing.reasons && (
             <p class="reasons" dir="auto">
               {shorten(listing.reasons, 400)}
             </p>
           )}
-          <Provenance provenance={{ source: `${listing.list}, entry ${listing.reference}`, url: listing.sourceUrl, date: listing.dataDate }} />
+          <Provenance provenance={{ source: t('listingEntry', listing.list, listing.reference), url: listing.sourceUrl, date: listing.dataDate }} />
         </div>
       ))}
     </section>

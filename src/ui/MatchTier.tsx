@@ -1,13 +1,17 @@
-import type { MatchInfo } from '../kb/card';
+import { authorityName } from '../kb/authorities';
+import type { MatchInfo, MatchReason } from '../kb/card';
+import type { Authority } from '../kb/model';
+import { countryName } from './format';
+import { plural, useT, type MessageKey, type Translate } from './i18n';
 
 export interface MatchTierProps {
   /** How sure the match is, when the background has judged it for this page. */
   match?: MatchInfo | undefined;
 }
 
-const TIER_LABELS: Record<MatchInfo['tier'], string> = {
-  strong: 'Strong match',
-  possible: 'Possible match',
+const TIER_LABELS: Record<MatchInfo['tier'], MessageKey> = {
+  strong: 'matchStrong',
+  possible: 'matchPossible',
 };
 
 /**
@@ -15,29 +19,55 @@ const TIER_LABELS: Record<MatchInfo['tier'], string> = {
  * card says plainly that only the name matched: a namesake is as likely as the listed person.
  */
 export function MatchTier({ match }: MatchTierProps) {
+  const t = useT();
   if (!match) {
     return (
       <p class="match" data-tier="name-only">
-        <strong>Name-only match.</strong> The page and the list share this name; nothing else on the page was checked
-        against the listing. Compare the details below before drawing conclusions.
+        <strong>{t('matchNameOnlyTitle')}</strong> {t('matchNameOnlyText')}
       </p>
     );
   }
   return (
     <div class="match" data-tier={match.tier}>
       <p>
-        <strong>{TIER_LABELS[match.tier]}</strong>
-        {match.reasons.length === 0 && match.tier === 'possible' ? ': the name alone.' : ''}
+        <strong>{t(TIER_LABELS[match.tier])}</strong>
+        {match.reasons.length === 0 && match.tier === 'possible' ? t('matchNameAloneSuffix') : ''}
       </p>
       {match.reasons.length > 0 && (
         <ul class="reasons-list">
-          {match.reasons.map((reason) => (
-            <li key={reason} dir="auto">
-              {reason}
+          {match.reasons.map((reason, i) => (
+            <li key={i} dir="auto">
+              {reasonText(reason, t)}
             </li>
           ))}
         </ul>
       )}
     </div>
   );
+}
+
+/** One reason in words. */
+export function reasonText(reason: MatchReason, t: Translate): string {
+  switch (reason.kind) {
+    case 'distinctiveName':
+      return t('matchReasonDistinctive');
+    case 'nameOnly':
+      return t(reason.person ? 'matchReasonNameOnlyPerson' : 'matchReasonNameOnly');
+    case 'countryNear':
+      return t('matchReasonCountryNear', countryName(reason.country));
+    case 'positionNear':
+      return t('matchReasonPositionNear', reason.word, reason.position);
+    case 'earlierFullName':
+      return t('matchReasonEarlier');
+    case 'alsoListedBy':
+      return t('matchReasonAlsoListedBy', reason.authorities.map((a) => authorityName(a as Authority)).join('; '));
+    case 'namesakes':
+      return plural(t, reason.others, 'matchReasonNamesakesOne', 'matchReasonNamesakesOther');
+    case 'officeTitle':
+      return t('matchReasonOfficeTitle', reason.title, reason.role);
+    case 'shortForm':
+      return t('matchReasonShortForm', reason.name);
+    case 'sharedShortForm':
+      return plural(t, reason.others, 'matchReasonSharedShortFormOne', 'matchReasonSharedShortFormOther');
+  }
 }

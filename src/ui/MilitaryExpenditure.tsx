@@ -1,6 +1,7 @@
 import type { MilexFacts } from '../kb/card';
 import { SipriCredit } from './SipriCredit';
-import { formatShare, formatUsdMillions } from './format';
+import { formatShare, formatUsdMillions, USD } from './format';
+import { useT } from './i18n';
 
 export interface MilitaryExpenditureProps {
   milex: MilexFacts;
@@ -8,16 +9,17 @@ export interface MilitaryExpenditureProps {
 
 /** A country's military expenditure in SIPRI's latest year: constant US$ and share of GDP. */
 export function MilitaryExpenditure({ milex }: MilitaryExpenditureProps) {
+  const t = useT();
   return (
-    <section class="block milex" aria-label={`Military expenditure ${milex.year}`}>
-      <h3>Military expenditure, {milex.year}</h3>
+    <section class="block milex" aria-label={t('milexLabel', milex.year)}>
+      <h3>{t('milexHeading', milex.year)}</h3>
       {milex.constantUsd !== undefined && (
         <p class="fact">
-          {formatUsdMillions(milex.constantUsd)}
-          {milex.baseYear !== undefined ? ` (constant ${milex.baseYear} US$)` : ''}
+          {formatUsdMillions(milex.constantUsd, t)}
+          {milex.baseYear !== undefined ? ` ${t('milexConstant', milex.baseYear, USD)}` : ''}
         </p>
       )}
-      {milex.shareOfGdp !== undefined && <p class="fact">{formatShare(milex.shareOfGdp)} of GDP</p>}
+      {milex.shareOfGdp !== undefined && <p class="fact">{t('milexShareOfGdp', formatShare(milex.shareOfGdp))}</p>}
       <SipriCredit provenance={milex.provenance} />
     </section>
   );

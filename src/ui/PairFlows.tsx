@@ -1,6 +1,7 @@
 import type { PairFlowFacts } from '../kb/card';
 import { SipriCredit } from './SipriCredit';
 import { formatShare, formatTiv, formatYears } from './format';
+import { useT } from './i18n';
 
 export interface PairFlowsProps {
   /** Flows between this country and the others the page names, largest first; all non-empty. */
@@ -13,32 +14,29 @@ export interface PairFlowsProps {
  * how they were computed. One block, so the method and the credit line appear once.
  */
 export function PairFlows({ flows }: PairFlowsProps) {
+  const t = useT();
   const first = flows[0];
   if (!first) return null;
   const sameWindow = flows.every((f) => f.window.from === first.window.from && f.window.to === first.window.to);
   return (
-    <section class="block flows" aria-label="Arms flows with countries on this page">
-      <h3>
-        Arms flows with countries on this page{sameWindow ? `, ${formatYears(first.window)}` : ''}
-      </h3>
+    <section class="block flows" aria-label={t('flowsLabel')}>
+      <h3>{sameWindow ? t('flowsHeading', formatYears(first.window)) : t('flowsLabel')}</h3>
       <ul class="flow-list">
         {flows.map((flow) => {
           const supplier = flow.suppliers.join(' / ');
           const recipient = flow.recipients.join(' / ');
           return (
             <li key={`${flow.supplierCode}>${flow.recipientCode}`} class="flow" data-flow={`${flow.supplierCode}>${flow.recipientCode}`}>
-              <strong>
-                From {supplier} to {recipient}
-              </strong>
-              {sameWindow ? '' : ` (${formatYears(flow.window)})`}: {formatTiv(flow.tiv)} TIV
+              <strong>{t('flowFromTo', supplier, recipient)}</strong>
+              {sameWindow ? '' : ` (${formatYears(flow.window)})`}: {t('tivAmount', formatTiv(flow.tiv))}
               {flow.shareOfRecipientImports !== null &&
-                ` — ${formatShare(flow.shareOfRecipientImports)} of ${recipient}'s arms imports (${formatTiv(flow.recipientImportsTiv)} TIV)`}
+                ` — ${t('flowShare', formatShare(flow.shareOfRecipientImports), recipient, formatTiv(flow.recipientImportsTiv))}`}
             </li>
           );
         })}
       </ul>
       <details class="method">
-        <summary>How this is computed</summary>
+        <summary>{t('flowsMethod')}</summary>
         <p>{first.method}</p>
       </details>
       <SipriCredit provenance={first.provenance} tiv />

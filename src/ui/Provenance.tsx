@@ -1,5 +1,6 @@
 import type { Provenance as ProvenanceData } from '../kb/card';
 import { formatIsoDate } from './format';
+import { useT } from './i18n';
 import { SourceLink } from './SourceLink';
 
 export interface ProvenanceProps {
@@ -8,11 +9,12 @@ export interface ProvenanceProps {
 
 /** The source-and-date line every block of facts carries. */
 export function Provenance({ provenance }: ProvenanceProps) {
+  const t = useT();
   return (
     <p class="provenance">
-      Source:{' '}
+      {t('sourceLabel')}{' '}
       <SourceLink provenance={provenance} />
-      {provenance.date ? `, data of ${formatIsoDate(provenance.date)}` : ''}
+      {provenance.date ? t('sourceDataOf', formatIsoDate(provenance.date, t)) : ''}
     </p>
   );
 }

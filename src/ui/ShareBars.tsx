@@ -1,5 +1,6 @@
 import type { PartnerShare } from '../kb/arms-flows';
 import { formatShare, formatTiv } from './format';
+import { useT } from './i18n';
 
 export interface ShareBarsProps {
   /** Partners, largest first, each with its share (0–1) of the country's total. */
@@ -10,6 +11,7 @@ export interface ShareBarsProps {
 
 /** Main suppliers or recipients as horizontal bars: name, share in words, and a bar to compare. */
 export function ShareBars({ partners, label }: ShareBarsProps) {
+  const t = useT();
   if (partners.length === 0) return null;
   return (
     <ul class="bars" aria-label={label}>
@@ -24,7 +26,7 @@ export function ShareBars({ partners, label }: ShareBarsProps) {
             </span>
             <span class="bar-value">
               {formatShare(partner.share)}
-              <span class="visually-hidden"> ({formatTiv(partner.tiv)} million TIV)</span>
+              <span class="visually-hidden"> {t('barsTiv', formatTiv(partner.tiv))}</span>
             </span>
           </li>
         );

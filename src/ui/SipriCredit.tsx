@@ -1,5 +1,6 @@
 import type { Provenance as ProvenanceData } from '../kb/card';
 import { formatIsoDate } from './format';
+import { useT } from './i18n';
 import { SourceLink } from './SourceLink';
 
 export interface SipriCreditProps {
@@ -13,15 +14,16 @@ export interface SipriCreditProps {
  * Arms Transfers Database, <date>"), and for TIV figures what they measure.
  */
 export function SipriCredit({ provenance, tiv = false }: SipriCreditProps) {
+  const t = useT();
   return (
     <p class="provenance credit">
-      Source:{' '}
+      {t('sourceLabel')}{' '}
       <SourceLink provenance={provenance} />
-      {provenance.date ? `, ${formatIsoDate(provenance.date)}.` : ' (date not known).'}
+      {provenance.date ? t('sipriCreditDate', formatIsoDate(provenance.date, t)) : t('sipriCreditNoDate')}
       {tiv && (
         <span class="note">
           {' '}
-          TIV (SIPRI trend-indicator value, millions) measures the volume of arms transferred, not money.
+          {t('sipriTivNote')}
         </span>
       )}
     </p>

@@ -1,4 +1,5 @@
 import { formatTiv, formatYears } from './format';
+import { useT } from './i18n';
 
 export interface SparklineProps {
   /** TIV per year, millions, oldest first. */
@@ -16,6 +17,7 @@ const PAD = 3;
  * rules do not reach it). The picture is for the eye; its text alternative gives the figures.
  */
 export function Sparkline({ byYear, window }: SparklineProps) {
+  const t = useT();
   if (byYear.length < 2) return null;
   const max = Math.max(1, ...byYear.flatMap((y) => [y.imports, y.exports]));
   const first = byYear[0]!.year;
@@ -26,8 +28,8 @@ export function Sparkline({ byYear, window }: SparklineProps) {
   const hasExports = byYear.some((d) => d.exports > 0);
   const hasImports = byYear.some((d) => d.imports > 0);
   const label =
-    `TIV by year, ${formatYears({ from: first, to: last })}. ` +
-    byYear.map((d) => `${d.year}: imports ${formatTiv(d.imports)}, exports ${formatTiv(d.exports)}`).join('; ') +
+    `${t('sparklineLabel', formatYears({ from: first, to: last }))} ` +
+    byYear.map((d) => t('sparklineYear', d.year, formatTiv(d.imports), formatTiv(d.exports))).join('; ') +
     '.';
   return (
     <figure class="sparkline">
@@ -39,8 +41,8 @@ export function Sparkline({ byYear, window }: SparklineProps) {
       <figcaption aria-hidden="true">
         <span>{first}</span>
         <span class="legend">
-          {hasImports && <span class="key imports">imports</span>}
-          {hasExports && <span class="key exports">exports</span>}
+          {hasImports && <span class="key imports">{t('sparklineImports')}</span>}
+          {hasExports && <span class="key exports">{t('sparklineExports')}</span>}
         </span>
         <span>{last}</span>
       </figcaption>

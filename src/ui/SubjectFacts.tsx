@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import type { EntityCard as EntityCardData } from '../kb/card';
 import { Provenance } from './Provenance';
 import { countryName, formatPartialDate, shorten } from './format';
+import { useT } from './i18n';
 
 export interface SubjectFactsProps {
   card: EntityCardData;
@@ -12,12 +13,14 @@ export interface SubjectFactsProps {
  * identifiers (passport, IMO …) that tell two people of the same name apart.
  */
 export function SubjectFacts({ card }: SubjectFactsProps) {
+  const t = useT();
   const identifiers = card.identifiers ?? [];
-  const rows: Array<[string, string[]]> = [
-    ['Born', card.birthDates.map(formatPartialDate)],
-    ['Place of birth', card.birthPlaces],
-    ['Nationality', card.nationalities.map(countryName)],
-    ['Position', card.positions.map((p) => shorten(p, 160))],
+  // [label, values, what joins the values]: dates of birth are alternatives ("1956 or 1957").
+  const rows: Array<[string, string[], string]> = [
+    [t('factsBorn'), card.birthDates.map((date) => formatPartialDate(date, t)), ` ${t('factsOr')} `],
+    [t('factsPlaceOfBirth'), card.birthPlaces, '; '],
+    [t('factsNationality'), card.nationalities.map((code) => countryName(code)), '; '],
+    [t('factsPosition'), card.positions.map((p) => shorten(p, 160)), '; '],
   ];
   const shown = rows.filter(([, values]) => values.length > 0);
   if (shown.length === 0 && identifiers.length === 0) return null;
@@ -25,13 +28,13 @@ export function SubjectFacts({ card }: SubjectFactsProps) {
   const dates = card.listings.map((l) => l.dataDate).sort();
   const first = card.listings[0];
   return (
-    <section class="block identity" aria-label="Identity">
+    <section class="block identity" aria-label={t('factsLabel')}>
       <dl>
-        {shown.map(([label, values]) => (
+        {shown.map(([label, values, joiner]) => (
           <Fragment key={label}>
             <dt>{label}</dt>
             <dd dir="auto">
-              {values.join(label === 'Born' ? ' or ' : '; ')}
+              {values.join(joiner)}
             </dd>
           </Fragment>
         ))}

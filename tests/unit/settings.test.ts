@@ -25,12 +25,15 @@ describe('isActiveOn / withSite', () => {
 
 describe('parseMarking', () => {
   it('keeps every valid field and repairs the others one by one', () => {
-    expect(parseMarking({ kinds: { country: false, person: 'no', dragon: true }, matches: 'strong', mentions: 'sometimes', trigger: 'click' })).toEqual({
+    expect(parseMarking({ kinds: { country: false, person: 'no', dragon: true }, matches: 'strong', mentions: 'sometimes', trigger: 'click', unknownNames: 'yes' })).toEqual({
       kinds: { ...DEFAULT_MARKING.kinds, country: false },
       matches: 'strong',
       mentions: 'every',
       trigger: 'click',
+      unknownNames: false,
     });
+    expect(parseMarking({ unknownNames: true }).unknownNames).toBe(true);
+    expect(DEFAULT_MARKING.unknownNames).toBe(false); // off by default
   });
   it('falls back to the defaults for anything that is not an object', () => {
     for (const raw of [undefined, null, 'first', 42, []]) expect(parseMarking(raw)).toEqual(DEFAULT_MARKING);

@@ -172,9 +172,16 @@ export default async function bench(): Promise<BenchSection> {
   const notes: string[] = [];
 
   const release = build(`${DIST}-release`, false);
-  const contentJs = fs.readFileSync(path.join(release, 'content.js'));
-  const gz = gzipSync(contentJs, { level: 9 }).length / 1024;
-  rows.push({ label: 'content script (release), minified / minified + gzip', value: `${(contentJs.length / 1024).toFixed(1)} KB / ${gz.toFixed(1)} KB`, goal: '≤ 25 KB gzip', met: gz <= 25 });
+  const sizeOf = (file: string): { min: number; gz: number } => {
+    const code = fs.readFileSync(path.join(release, file));
+    return { min: code.length / 1024, gz: gzipSync(code, { level: 9 }).length / 1024 };
+  };
+  const kb = ({ min, gz }: { min: number; gz: number }): string => `${min.toFixed(1)} KB / ${gz.toFixed(1)} KB`;
+  const content = sizeOf('content.js');
+  rows.push({ label: 'content script injected into every page (release), minified / minified + gzip', value: kb(content), goal: '≤ 25 KB gzip', met: content.gz <= 25 });
+  // The card's renderer (Preact, card components and styles, Floating UI), imported by the content
+  // script on the first hover or focus of a mark, and only then.
+  rows.push({ label: 'card renderer loaded on first use (card-ui.js, release), minified / minified + gzip', value: kb(sizeOf('card-ui.js')) });
 
   if (!fs.existsSync(CHROMIUM) || !fs.existsSync(PAGES_DIR)) {
     rows.push({ label: 'corpus timings', value: 'not measured (no Chromium or no ../shared)' });

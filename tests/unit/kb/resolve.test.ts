@@ -74,14 +74,16 @@ describe('spot: listed people and organisations', () => {
 
   it('gives reasons with every tier', async () => {
     const result = await kb.spot([{ text: 'Chris Tang spoke at the dinner.' }]);
-    expect(result.entities['p:tang']?.match?.reasons.join(' ')).toMatch(/date of birth/);
+    // A person's name-only match: the card then says what tells namesakes apart.
+    expect(result.entities['p:tang']?.match?.reasons).toEqual([{ kind: 'nameOnly', person: true }]);
   });
 
-  it('names the agreeing country in words, not by its code', async () => {
+  it('gives the agreeing country and the position word as reasons', async () => {
     const result = await kb.spot([{ text: 'Chris Tang, Hong Kong’s police commissioner, spoke.' }]);
-    const reasons = result.entities['p:tang']?.match?.reasons.join(' ') ?? '';
-    expect(reasons).toMatch(/Hong Kong is named near the mention/);
-    expect(reasons).not.toMatch(/\bHK\b/);
+    expect(result.entities['p:tang']?.match).toEqual({
+      tier: 'strong',
+      reasons: [{ kind: 'distinctiveName' }, { kind: 'countryNear', country: 'HK' }, { kind: 'positionNear', word: 'commissioner', position: 'Commissioner of Police' }],
+    });
   });
 
   it('does not show a name made of everyday list words without agreement from the page', async () => {
@@ -145,7 +147,7 @@ describe('spot: one-word organisation names and organisations on several lists',
     expect(marks).toEqual(['Sirajuddin Haqqani', 'Haqqani network']);
     const network = result.entities[result.mentions[1]!.entity]!;
     expect(network.name).toBe('Haqqani Network');
-    expect(network.match?.reasons.join(' ')).toMatch(/also listed under this name by/);
+    expect(network.match?.reasons.at(-1)).toEqual({ kind: 'alsoListedBy', authorities: expect.arrayContaining(['UK', 'UN', 'US-OFAC']) });
   });
 
   it('links a company’s leading word only after its full name', async () => {
@@ -186,7 +188,7 @@ describe('spot: short forms of company names and surnames after an office title'
     const [mark, ...rest] = await spot2('The craft broke up over the remote Russian Tuva region, Roscosmos said.');
     expect(rest).toEqual([]);
     expect(mark).toMatchObject({ text: 'Roscosmos', entity: 'o:roscosmos', tier: 'possible' });
-    expect(mark!.reasons).toEqual(['short form of the listed name “Roscosmos State Corporation”', 'Russia is named near the mention, as in the listing']);
+    expect(mark!.reasons).toEqual([{ kind: 'shortForm', name: 'Roscosmos State Corporation' }, { kind: 'countryNear', country: 'RU' }]);
     // Nothing on the page agrees: the word alone is not enough.
     expect(await spot2('Roscosmos said the craft was fine.')).toEqual([]);
   });
@@ -194,7 +196,7 @@ describe('spot: short forms of company names and surnames after an office title'
   it('takes the company whose full name adds the fewest words when several share a short form, and says so', async () => {
     const [mark] = await spot2('American companies may sell to Huawei, the embattled Chinese tech company.');
     expect(mark).toMatchObject({ text: 'Huawei', entity: 'o:huawei-tech', tier: 'possible' });
-    expect(mark!.reasons).toContain('1 other listed company shares this short form');
+    expect(mark!.reasons).toContainEqual({ kind: 'sharedShortForm', others: 1 });
     expect((await kb2.spot([{ text: 'Huawei, a Chinese firm.' }])).entities['o:huawei-tech']?.name).toBe('Huawei Technologies Co., Ltd.');
   });
 
@@ -206,7 +208,7 @@ describe('spot: short forms of company names and surnames after an office title'
   it('links a surname after an office title when one listed person of that name holds the office', async () => {
     const [mark] = await spot2('The move did not make President Putin happy.', 'Russia summoned the ambassador.');
     expect(mark).toMatchObject({ text: 'Putin', entity: 'p:putin', tier: 'strong' });
-    expect(mark!.reasons[0]).toBe('surname after the title “President”, an office the listing gives: “President of the Russian Federation”');
+    expect(mark!.reasons).toEqual([{ kind: 'officeTitle', title: 'President', role: 'President of the Russian Federation' }, { kind: 'countryNear', country: 'RU' }]);
     // Without the country on the page it is only possible; later mentions follow the first.
     expect((await spot2('President Putin spoke.', 'Putin left.')).map((m) => `${m.text}:${m.entity}:${m.tier}`)).toEqual(['Putin:p:putin:possible', 'Putin:p:putin:possible']);
   });

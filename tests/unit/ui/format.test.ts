@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, formatChange, formatShare, formatTiv, formatUsdMillions, formatYears } from '../../../src/ui/format';
+import { countryName, formatChange, formatIsoDate, formatPartialDate, formatRelativeTime, formatShare, formatTiv, formatUsdMillions, formatYears } from '../../../src/ui/format';
+import { catalogueT } from '../../support/catalogue';
 
 describe('card number formats', () => {
   it('writes TIV in whole millions, with "<1" for a trace', () => {
@@ -23,8 +24,23 @@ describe('card number formats', () => {
   });
 
   it('writes military expenditure in millions or billions of US$', () => {
-    expect(formatUsdMillions(3562.5)).toBe('US$3.6 billion');
-    expect(formatUsdMillions(86)).toBe('US$86 million');
+    expect(formatUsdMillions(3562.5, catalogueT)).toBe('US$3.6 billion');
+    expect(formatUsdMillions(86, catalogueT)).toBe('US$86 million');
+  });
+
+  it('writes dates with the catalogue\'s month names', () => {
+    expect(formatIsoDate('2019-12-10', catalogueT)).toBe('10 Dec 2019');
+    expect(formatIsoDate('2019', catalogueT)).toBe('2019');
+    expect(formatPartialDate({ kind: 'month', date: '1956-07' }, catalogueT)).toBe('Jul 1956');
+    expect(formatPartialDate({ kind: 'year', year: 1960, approximate: true }, catalogueT)).toBe('c. 1960');
+    expect(formatPartialDate({ kind: 'range', from: 1960, to: 1962 }, catalogueT)).toBe('1960–1962');
+  });
+
+  it('writes relative times behind and ahead', () => {
+    const now = Date.parse('2026-11-27T12:00:00Z');
+    expect(formatRelativeTime('2026-11-27T11:59:50Z', now, catalogueT)).toBe('just now');
+    expect(formatRelativeTime('2026-11-27T12:00:10Z', now, catalogueT)).toBe('now');
+    expect(formatRelativeTime('2026-11-29T12:00:00Z', now, catalogueT)).toBe('in 2 days');
   });
 
   it('writes windows of years with an en dash', () => {
