@@ -50,8 +50,6 @@ export interface ArmsFacts {
 export interface PairFlowFacts extends PairFlowFigures {
   supplierCode: string;
   recipientCode: string;
-  /** How the figure was computed, in words, for the card. */
-  method: string;
   provenance: Provenance;
 }
 

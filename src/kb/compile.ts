@@ -24,10 +24,6 @@ const SIPRI_MILEX: Omit<Provenance, 'date'> = {
   url: 'https://www.sipri.org/databases/milex',
 };
 
-/** Words for how pair flows are computed; the card shows them. */
-export const FLOW_METHOD =
-  'Sum of SIPRI trend-indicator values (TIV) delivered from the supplier to the recipient in the window, ' +
-  "each deal's delivered TIV spread evenly over its listed delivery years; share = that sum over all of the recipient's deliveries in the same window.";
 
 export function compileKnowledgeBase(data: SourceData): KbArtifact {
   const entities = mergeEntries(data.sanctions.flatMap((result) => result.entries));
@@ -187,7 +183,6 @@ function addArms(register: TradeRegisterParseResult, country: (code: string) => 
       byYear,
       supplierCode,
       recipientCode,
-      method: FLOW_METHOD,
       provenance,
     };
   }

@@ -27,6 +27,10 @@ export function LookupPanel({ state, initialQuery = '', onQuery }: LookupPanelPr
   const [chosen, setChosen] = useState(0);
   const results = state.status === 'done' ? state.results : [];
   useEffect(() => setChosen(0), [state]);
+  // A look-up started elsewhere (a name in the "no record" list) shows its text in the box.
+  useEffect(() => {
+    if (state.status !== 'idle') setQuery((typed) => (typed.trim() === state.query ? typed : state.query));
+  }, [state]);
   const card = results[chosen];
   return (
     <section class="lookup" aria-labelledby="lookup-heading">

@@ -1,4 +1,4 @@
-import { authorityName } from '../kb/authorities';
+import { authorityLabel } from './authority';
 import type { CountryFacts } from '../kb/card';
 import { CountryArms } from './CountryArms';
 import { useT } from './i18n';
@@ -42,7 +42,7 @@ export function CountryFactsBlock({ name, country }: CountryFactsBlockProps) {
           <ul class="programmes">
             {country.programmes.slice(0, MAX_PROGRAMMES).map((programme) => (
               <li key={`${programme.authority}|${programme.code}`}>
-                {programme.title} <span class="code">({authorityName(programme.authority)}; {t('countryProgrammeListed', programme.entities.toLocaleString('en'))})</span>
+                {programme.title} <span class="code">({authorityLabel(programme.authority, t)}; {t('countryProgrammeListed', programme.entities.toLocaleString('en'))})</span>
               </li>
             ))}
           </ul>

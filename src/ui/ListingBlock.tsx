@@ -1,5 +1,5 @@
 import type { Authority, Listing } from '../kb/model';
-import { authorityName } from '../kb/authorities';
+import { authorityLabel } from './authority';
 import { Provenance } from './Provenance';
 import { formatIsoDate, shorten } from './format';
 import { useT } from './i18n';
@@ -18,7 +18,7 @@ export function ListingBlock({ authority, listings }: ListingBlockProps) {
   const t = useT();
   return (
     <section class="block listing" data-authority={authority}>
-      <h3>{authorityName(authority)}</h3>
+      <h3>{authorityLabel(authority, t)}</h3>
       {listings.map((listing) => (
         <div class="entry" key={`${listing.list}:${listing.reference}`}>
           <p class="fact list-name">{listing.list}</p>

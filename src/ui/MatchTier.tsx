@@ -1,6 +1,5 @@
-import { authorityName } from '../kb/authorities';
+import { authorityLabel } from './authority';
 import type { MatchInfo, MatchReason } from '../kb/card';
-import type { Authority } from '../kb/model';
 import { countryName } from './format';
 import { plural, useT, type MessageKey, type Translate } from './i18n';
 
@@ -60,7 +59,7 @@ export function reasonText(reason: MatchReason, t: Translate): string {
     case 'earlierFullName':
       return t('matchReasonEarlier');
     case 'alsoListedBy':
-      return t('matchReasonAlsoListedBy', reason.authorities.map((a) => authorityName(a as Authority)).join('; '));
+      return t('matchReasonAlsoListedBy', reason.authorities.map((a) => authorityLabel(a, t)).join('; '));
     case 'namesakes':
       return plural(t, reason.others, 'matchReasonNamesakesOne', 'matchReasonNamesakesOther');
     case 'officeTitle':

@@ -37,7 +37,7 @@ export function PairFlows({ flows }: PairFlowsProps) {
       </ul>
       <details class="method">
         <summary>{t('flowsMethod')}</summary>
-        <p>{first.method}</p>
+        <p>{t('flowsMethodText')}</p>
       </details>
       <SipriCredit provenance={first.provenance} tiv />
     </section>

@@ -9,7 +9,8 @@ export interface SubjectFactsProps {
 }
 
 /**
- * Who a listed person or organisation is, as the lists say: birth, nationality, position and the
+ * Who a listed person or organisation is, as the lists say: birth, nationality, where an
+ * organisation is based, position and the
  * identifiers (passport, IMO …) that tell two people of the same name apart.
  */
 export function SubjectFacts({ card }: SubjectFactsProps) {
@@ -20,6 +21,7 @@ export function SubjectFacts({ card }: SubjectFactsProps) {
     [t('factsBorn'), card.birthDates.map((date) => formatPartialDate(date, t)), ` ${t('factsOr')} `],
     [t('factsPlaceOfBirth'), card.birthPlaces, '; '],
     [t('factsNationality'), card.nationalities.map((code) => countryName(code)), '; '],
+    [t('factsBasedIn'), (card.basedIn ?? []).map((code) => countryName(code)), '; '],
     [t('factsPosition'), card.positions.map((p) => shorten(p, 160)), '; '],
   ];
   const shown = rows.filter(([, values]) => values.length > 0);

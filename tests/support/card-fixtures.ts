@@ -35,7 +35,6 @@ export const FLOW: PairFlowFacts = {
   byYear: [],
   supplierCode: 'RU',
   recipientCode: 'MM',
-  method: 'Sum of TIV delivered in the window.',
   provenance: SIPRI,
 };
 

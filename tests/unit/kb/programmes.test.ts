@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Authority } from '../../../src/kb/model';
-import { authorityName } from '../../../src/kb/authorities';
 import { programmeName, programmesAimedAt } from '../../../src/kb/programmes';
 
 /**
@@ -75,9 +74,4 @@ describe('programmesAimedAt', () => {
   });
 });
 
-describe('authorityName', () => {
-  it('names each authority in words', () => {
-    expect(authorityName('US-OFAC')).toBe('United States (Treasury, OFAC)');
-    expect(authorityName('UN')).toBe('United Nations Security Council');
-  });
-});
+

@@ -79,6 +79,11 @@ describe('EntityCard for a listed person', () => {
     expect((scratch.querySelector('details.names') as HTMLDetailsElement).open).toBe(false);
   });
 
+  it('says where an organisation is based, in words', () => {
+    show(<EntityCard card={{ ...PERSON, kind: 'organisation', name: 'Test Holdings', nationalities: [], birthDates: [], birthPlaces: [], basedIn: ['CN', 'HK'] }} />);
+    expect(scratch.querySelector('.identity')!.textContent).toMatch(/Based in\s*China; Hong Kong/);
+  });
+
   it('offers "Not this person" only when the host gives a handler, and calls it', () => {
     show(<EntityCard card={PERSON} />);
     expect(scratch.querySelector('button.not-this')).toBeNull();

@@ -38,7 +38,6 @@ vi.mock('../../../src/browser', () => ({
 const { I18n } = await import('../../../src/ui/i18n');
 const { EntityCard } = await import('../../../src/ui/EntityCard');
 const { cardSummary } = await import('../../../src/ui/card-summary');
-const { authorityName } = await import('../../../src/kb/authorities');
 const { countryName } = await import('../../../src/ui/format');
 const { DataStatus } = await import('../../../src/options/DataStatus');
 const { ImportPanel } = await import('../../../src/options/ImportPanel');
@@ -141,7 +140,6 @@ function dataValues(...inputs: unknown[]): string[] {
     if (typeof value === 'string') {
       values.add(value);
       if (/^[A-Z]{2}$/.test(value)) values.add(countryName(value));
-      if (key === 'authority') values.add(authorityName(value as never));
     } else if (Array.isArray(value)) value.forEach((item) => walk(item, key));
     else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => walk(v, k));
   };
