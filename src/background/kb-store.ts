@@ -5,6 +5,7 @@
  * stays in use.
  */
 import { readCards, readCurrent, type KbMeta } from '../db/kb-db';
+import { cachedCards } from './card-cache';
 import { assertCore } from '../kb/artifact';
 import { createCountryKnowledgeBase, loadKnowledgeBase, prepareCountries, type KnowledgeBase } from '../kb/knowledge-base';
 import type { KbStatus } from '../messages';
@@ -29,7 +30,9 @@ async function load(previous: Loaded | null): Promise<Loaded> {
     if (!current) return previous ?? countriesOnly();
     assertCore(current.core);
     const generation = current.meta.generation;
-    const kb = loadKnowledgeBase(current.core, (ids) => readCards(generation, ids), current.wordCounts);
+    // A new cache with every load: cards of a replaced knowledge base are never served.
+    const cards = cachedCards((ids) => readCards(generation, ids));
+    const kb = loadKnowledgeBase(current.core, cards, current.wordCounts);
     lastError = null;
     return { kb, meta: current.meta, loadMs: performance.now() - started };
   } catch (error) {

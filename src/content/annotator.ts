@@ -1,12 +1,13 @@
 /**
  * Annotation passes over parts of a page: read text blocks, ask the background which entities
  * they name, place the marks. A pass streams: blocks go to the background in batches as they are
- * read and are dropped once marked, so a page of a million words is never held as text at once;
- * reading and marking run in short slices (scheduler.ts) so the page stays responsive.
+ * read and are dropped once marked, so a page of a million words is never held as text at once
+ * (three batches at most: one being marked, one with the background, one being read); reading
+ * and marking run in short slices (scheduler.ts) so the page stays responsive.
  */
 import type { EntityCard } from '../kb/card';
 import type { MatchInfo } from '../kb/card';
-import type { Mention } from '../kb/spot';
+import type { Mention, SpotResult } from '../kb/spot';
 import { ask, MAX_BLOCKS } from '../messages';
 import { placeMarks, type MarkSet } from './marks';
 import type { MentionFilter } from './preferences';
@@ -54,10 +55,8 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
   // ("Hlaing said") links to the person named earlier, across batches and late content.
   let seen: Record<string, MatchInfo> = {};
 
-  const markBatch = async (batch: PageBlock[], slice: Slice): Promise<void> => {
-    const reply = await slice.wait(ask('spot', { blocks: batch.map((b) => ({ text: b.text })), seen }));
-    if (removed || !reply) return;
-    if (reply.seen) seen = reply.seen;
+  /** Places the marks of one answered batch, a few blocks per step. */
+  const markBatch = async (batch: PageBlock[], reply: SpotResult, slice: Slice): Promise<void> => {
     for (const [id, card] of Object.entries(reply.entities)) cards.set(id, card);
     const byBlock = groupByBlock(keep(reply.mentions, cards));
     for (let first = 0; first < batch.length; first += MARK_STEP_BLOCKS) {
@@ -77,24 +76,54 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
   const annotate = async (root: Node): Promise<void> => {
     const slice = startSlice();
     const started = performance.now();
-    let batch: PageBlock[] = [];
-    let chars = 0;
+    const reader = readTextBlocks(root, onShadowRoot);
     let blocks = 0;
-    for (const block of readTextBlocks(root, onShadowRoot)) {
-      if (block) {
-        if (batch.length >= MAX_BLOCKS || (batch.length > 0 && chars + block.text.length > BATCH_CHARS)) {
-          await markBatch(batch, slice);
-          batch = [];
-          chars = 0;
+    let carried: PageBlock | null = null;
+    /** The next batch of blocks, or null when the text is read (or the annotator removed). */
+    const readBatch = async (): Promise<PageBlock[] | null> => {
+      const batch: PageBlock[] = carried ? [carried] : [];
+      let chars = carried?.text.length ?? 0;
+      carried = null;
+      for (let next = reader.next(); !next.done; next = reader.next()) {
+        const block = next.value;
+        if (block) {
+          blocks++;
+          if (batch.length >= MAX_BLOCKS || (batch.length > 0 && chars + block.text.length > BATCH_CHARS)) {
+            carried = block;
+            return batch;
+          }
+          batch.push(block);
+          chars += block.text.length;
         }
-        batch.push(block);
-        chars += block.text.length;
-        blocks++;
+        if (removed) return null;
+        if (slice.expired()) await slice.pause();
       }
+      return batch.length > 0 && !removed ? batch : null;
+    };
+    // A pipeline: each batch is sent as soon as the answer to the one before is in (it carries
+    // that answer's `seen`), and the content script marks the answered batch and reads the next
+    // one while the background works, instead of waiting for it.
+    let batch = await readBatch();
+    let sent: { batch: PageBlock[]; reply: Promise<SpotResult> } | null = null;
+    while (batch || sent) {
+      let answered: { batch: PageBlock[]; reply: SpotResult } | null = null;
+      if (sent) {
+        const reply = await slice.wait(sent.reply);
+        if (removed) return;
+        // No answer (the background is gone): that batch stays unmarked, the rest goes on.
+        if (reply?.seen) seen = reply.seen;
+        if (reply) answered = { batch: sent.batch, reply };
+        sent = null;
+      }
+      if (batch) {
+        const reply = ask('spot', { blocks: batch.map((b) => ({ text: b.text })), seen });
+        reply.catch(() => undefined); // awaited below; until then a failure is not unhandled
+        sent = { batch, reply };
+      }
+      if (answered) await markBatch(answered.batch, answered.reply, slice);
       if (removed) return;
-      if (slice.expired()) await slice.pause();
+      batch = sent ? await readBatch() : null;
     }
-    if (batch.length > 0) await markBatch(batch, slice);
     slice.finish();
     // Test seam: timings for tools/bench/content.bench.ts. The detail is a string because an
     // object from the content script's isolated world does not reach page scripts.

@@ -76,6 +76,8 @@ interface PackedIndex {
 const LONGEST_MEMO = 100_000;
 /** Keys whose targets are remembered, found or not; past this the memo starts again. */
 const HITS_MEMO = 200_000;
+/** Phrases for which `continues` is remembered; past this the memo starts again. */
+const CONTINUES_MEMO = 50_000;
 
 export class NameIndex {
   /** Names added one by one (countries, blocs; every name while compiling). */
@@ -88,6 +90,10 @@ export class NameIndex {
   private readonly longestFrom = new Map<string, number>();
   /** With a loaded index: longestStarting of the words texts have asked about (0: none). */
   private readonly longestMemo = new Map<string, number>();
+  /** Phrases that some added key continues (its first words, without the last); built at first scan. */
+  private phrasePrefixes: Set<string> | null = null;
+  /** With a loaded index: `continues` of the phrases texts have asked about. */
+  private readonly continuesMemo = new Map<string, boolean>();
 
   /** Adds one written form of a name. Empty names are ignored. */
   add(name: string, target: NameTarget): void {
@@ -104,6 +110,7 @@ export class NameIndex {
       this.phrases.set(key, [target]);
     }
     this.hits.delete(key);
+    this.phrasePrefixes = null;
     const first = tokens[0]!.key;
     this.longestMemo.delete(first);
     if ((this.longestFrom.get(first) ?? 0) < tokens.length) this.longestFrom.set(first, tokens.length);
@@ -231,6 +238,7 @@ export class NameIndex {
     }
     this.packed = { data, entityIds, distinct };
     this.longestMemo.clear();
+    this.continuesMemo.clear();
     this.presetCounts = wordCounts ?? null;
     this.hits.clear();
     this.wordCounts = null;
@@ -251,7 +259,39 @@ export class NameIndex {
       if ((this.longestFrom.get(first) ?? 0) < words) this.longestFrom.set(first, words);
     }
     this.longestMemo.clear();
+    this.phrasePrefixes = null;
     this.wordCounts = null;
+  }
+
+  /**
+   * Whether some key goes on past `phrase` (a phrase of whole key words): a longer name begins
+   * with it. Scanning stops lengthening a phrase at the first one that no key continues, so a
+   * common word that begins names of twenty words ("the", "state") costs a look-up or two, not twenty.
+   */
+  private continues(phrase: string): boolean {
+    if (!this.phrasePrefixes) {
+      const prefixes = new Set<string>();
+      for (const key of this.phrases.keys()) {
+        for (let space = key.lastIndexOf(' '); space > 0; space = key.lastIndexOf(' ', space - 1)) {
+          const prefix = key.slice(0, space);
+          if (prefixes.has(prefix)) break; // its own prefixes are in already
+          prefixes.add(prefix);
+        }
+      }
+      this.phrasePrefixes = prefixes;
+    }
+    if (this.phrasePrefixes.has(phrase)) return true;
+    if (!this.packed) return false;
+    let goesOn = this.continuesMemo.get(phrase);
+    if (goesOn === undefined) {
+      // Sorted keys that begin with "phrase " stand together from the first key not below it.
+      const { keys } = this.packed.data;
+      const withSpace = `${phrase} `;
+      goesOn = keys[lowerBound(keys, withSpace)]?.startsWith(withSpace) === true;
+      if (this.continuesMemo.size >= CONTINUES_MEMO) this.continuesMemo.clear();
+      this.continuesMemo.set(phrase, goesOn);
+    }
+    return goesOn;
   }
 
   /** Finds names in `text`, leftmost-longest, non-overlapping. */
@@ -276,13 +316,10 @@ export class NameIndex {
   }
 
   private longestAt(text: string, tokens: Token[], at: number, maxWords: number): { match: NameMatch; words: number } | null {
-    const keys: string[] = [];
-    let key = '';
-    for (let n = 0; n < maxWords; n++) {
-      key = n === 0 ? tokens[at]!.key : `${key} ${tokens[at + n]!.key}`;
-      keys.push(key);
-    }
-    for (let n = maxWords; n >= 1; n--) {
+    // The phrases from `at` that some key may be: lengthened only while a longer key begins so.
+    const keys: string[] = [tokens[at]!.key];
+    for (let key = keys[0]!; keys.length < maxWords && this.continues(key); keys.push(key)) key = `${key} ${tokens[at + keys.length]!.key}`;
+    for (let n = keys.length; n >= 1; n--) {
       const candidates = this.targetsOf(keys[n - 1]!);
       if (!candidates) continue;
       const words = tokens.slice(at, at + n);
