@@ -7,7 +7,7 @@
  */
 import type { EntityCard } from '../kb/card';
 import type { MatchInfo } from '../kb/card';
-import type { Mention, SpotResult } from '../kb/spot';
+import type { Mention, SpotResult, UnknownName } from '../kb/spot';
 import { ask, MAX_BLOCKS } from '../messages';
 import { placeMarks, type MarkSet } from './marks';
 import type { MentionFilter } from './preferences';
@@ -20,6 +20,10 @@ declare const __TEST__: boolean;
 const BATCH_CHARS = 100_000;
 /** Blocks marked per step: small enough that one step stays well inside a slice. */
 const MARK_STEP_BLOCKS = 20;
+/** Distinct names with no record kept per page (a page of a million words must not grow it without end). */
+const MAX_UNKNOWN_NAMES = 2_000;
+/** Of those, the most frequent ones the popup shows. */
+const MAX_UNKNOWN_SHOWN = 50;
 
 /** Runs a DOM change so that the page observer does not mistake it for the page's own. */
 export type Quietly = (change: () => void) => void;
@@ -31,6 +35,8 @@ export interface Annotator {
   readonly cards: ReadonlyMap<string, EntityCard>;
   /** Mentions per entity id still in the page (a mention split across elements counts once). */
   counts(): Map<string, number>;
+  /** Names read so far that match nothing in the loaded lists, most frequent first (only when asked for). */
+  unknownNames(): UnknownName[];
   /** Forgets marks the page has dropped itself. */
   prune(): void;
   /** Stops any pass in flight and removes every mark, restoring the DOM exactly. */
@@ -44,20 +50,25 @@ export interface AnnotatorOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Drops mentions the reader's preferences do not want marked (src/content/preferences.ts). */
   keep?: MentionFilter;
+  /** Also collect names that match nothing in the loaded lists (a preference, off by default). */
+  unknownNames?: boolean;
 }
 
 /** Creates an annotator. */
-export function createAnnotator({ quietly = (change) => change(), onShadowRoot, keep = (m) => [...m] }: AnnotatorOptions = {}): Annotator {
+export function createAnnotator({ quietly = (change) => change(), onShadowRoot, keep = (m) => [...m], unknownNames = false }: AnnotatorOptions = {}): Annotator {
   const cards = new Map<string, EntityCard>();
   const markSets: MarkSet[] = [];
   let removed = false;
   // Listed entities named in full so far on this page: sent with each batch so a later surname
   // ("Hlaing said") links to the person named earlier, across batches and late content.
   let seen: Record<string, MatchInfo> = {};
+  // Names with no record, counted over every batch of the page (a name may recur in later ones).
+  const unknown = new Map<string, number>();
 
   /** Places the marks of one answered batch, a few blocks per step. */
   const markBatch = async (batch: PageBlock[], reply: SpotResult, slice: Slice): Promise<void> => {
     for (const [id, card] of Object.entries(reply.entities)) cards.set(id, card);
+    for (const { name, count } of reply.unknownNames ?? []) if (unknown.size < MAX_UNKNOWN_NAMES || unknown.has(name)) unknown.set(name, (unknown.get(name) ?? 0) + count);
     const byBlock = groupByBlock(keep(reply.mentions, cards));
     for (let first = 0; first < batch.length; first += MARK_STEP_BLOCKS) {
       const step: Mention[] = [];
@@ -116,7 +127,7 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
         sent = null;
       }
       if (batch) {
-        const reply = ask('spot', { blocks: batch.map((b) => ({ text: b.text })), seen });
+        const reply = ask('spot', { blocks: batch.map((b) => ({ text: b.text })), seen, ...(unknownNames ? { unknownNames } : {}) });
         reply.catch(() => undefined); // awaited below; until then a failure is not unhandled
         sent = { batch, reply };
       }
@@ -143,6 +154,11 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
       }
       return counts;
     },
+    unknownNames: () =>
+      [...unknown]
+        .map(([name, count]) => ({ name, count }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+        .slice(0, MAX_UNKNOWN_SHOWN),
     prune: () => {
       const live = markSets.filter((set) => set.prune() > 0);
       markSets.splice(0, markSets.length, ...live);

@@ -43,7 +43,7 @@ function start(): void {
   const byPreferences = marking ? mentionFilter(marking, isMarked) : undefined;
   // "Not this person": a match the reader dismissed on this site is never marked here again.
   const keep: MentionFilter = (mentions, cards) => dropDismissed(byPreferences ? byPreferences(mentions, cards) : mentions);
-  const annotator = createAnnotator({ quietly: observer.quietly, onShadowRoot: observer.observeRoot, keep });
+  const annotator = createAnnotator({ quietly: observer.quietly, onShadowRoot: observer.observeRoot, keep, unknownNames: marking?.unknownNames ?? false });
   let host: CardHost | undefined;
   observer.quietly(() => {
     host = createCardHost(document);
@@ -92,7 +92,8 @@ function foundEntities(): FoundEntity[] {
 browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
   if (sender.id !== browser.runtime.id || !isEnvelope(message)) return false;
   if (message.name === 'listFound' && TAB_REQUEST_VALIDATORS.listFound(message.request)) {
-    sendResponse({ host: location.hostname, entities: foundEntities() } satisfies TabReplyOf<'listFound'>);
+    const unknown = running && marking?.unknownNames ? { unknown: running.annotator.unknownNames() } : {};
+    sendResponse({ host: location.hostname, entities: foundEntities(), ...unknown } satisfies TabReplyOf<'listFound'>);
     return true;
   }
   if (message.name === 'revealEntity' && TAB_REQUEST_VALIDATORS.revealEntity(message.request)) {

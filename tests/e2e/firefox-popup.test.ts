@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { ADDON_UUID, FIREFOX_MISSING, HAS_FIREFOX, launchFirefox } from '../support/firefox';
+import { FIREFOX_MISSING, HAS_FIREFOX, launchFirefox, OPTIONS_URL, openExtensionPage as openExtensionPageFrom, openPopupFor as openPopupFrom } from '../support/firefox';
 import { startPageServer, type PageServer } from '../support/page-server';
 import { HAS_SHARED, SHARED_DIR, SHARED_MISSING } from '../support/shared';
 
@@ -18,32 +18,11 @@ import { HAS_SHARED, SHARED_DIR, SHARED_MISSING } from '../support/shared';
 let browser: Browser;
 let server: PageServer;
 
-const POPUP_URL = `moz-extension://${ADDON_UUID}/popup/index.html`;
-const OPTIONS_URL = `moz-extension://${ADDON_UUID}/options/index.html`;
-
-/** Opens an extension page in a new tab by navigating a test page to it. */
-async function openExtensionPage(url: string, ready: string): Promise<Page> {
-  const tab = await browser.newPage();
-  await tab.goto(server.url('/fixtures/repeated-names.html'));
-  await tab.evaluate((target) => {
-    location.href = target;
-  }, url);
-  await tab.waitForFunction((selector) => location.protocol === 'moz-extension:' && !!document.querySelector(selector), {}, ready);
-  return tab;
-}
+/** Opens an extension page in a new tab, from a test page. */
+const openExtensionPage = (url: string, ready: string): Promise<Page> => openExtensionPageFrom(browser, server.url('/fixtures/repeated-names.html'), url, ready);
 
 /** The popup, reading `page` as the active tab. */
-async function openPopupFor(page: Page): Promise<Page> {
-  const popup = await openExtensionPage(POPUP_URL, 'input[name=everywhere]');
-  await page.bringToFront(); // the popup's "active tab" is now the news page
-  // A reload through BiDi (popup.reload()) never reports its navigation done on a moz-extension:// page.
-  await popup.evaluate(() => {
-    document.body.dataset.stale = 'yes';
-    location.reload();
-  });
-  await popup.waitForFunction(() => !document.body.dataset.stale && !!document.querySelector('input[name=everywhere]'));
-  return popup;
-}
+const openPopupFor = (page: Page): Promise<Page> => openPopupFrom(browser, server.url('/fixtures/repeated-names.html'), page);
 
 /** Imports the OFAC SDN files through the options page, as a reader does. */
 async function importOfac(): Promise<void> {

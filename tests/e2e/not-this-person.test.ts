@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser, ElementHandle, Page as FirefoxPage } from 'puppeteer-core';
 import { CHROMIUM_MISSING, HAS_CHROMIUM, launchChromium, type ExtensionBrowser } from '../support/chromium';
-import { ADDON_UUID, FIREFOX_MISSING, HAS_FIREFOX, launchFirefox } from '../support/firefox';
+import { FIREFOX_MISSING, HAS_FIREFOX, launchFirefox, OPTIONS_URL, openExtensionPage } from '../support/firefox';
 import { installSharedKnowledgeBase } from '../support/knowledge-base';
 import { startPageServer, type PageServer } from '../support/page-server';
 import { HAS_SHARED, SHARED_DIR, SHARED_MISSING } from '../support/shared';
@@ -70,13 +70,7 @@ describe.skipIf(!HAS_FIREFOX || !HAS_SHARED)(`"not this person" in Firefox ${HAS
   beforeAll(async () => {
     server = await startPageServer();
     browser = await launchFirefox();
-    // BiDi will not navigate to moz-extension:// itself: a test page sends the tab there.
-    const options = await browser.newPage();
-    await options.goto(server.url('/fixtures/repeated-names.html'));
-    await options.evaluate((target) => {
-      location.href = target;
-    }, `moz-extension://${ADDON_UUID}/options/index.html`);
-    await options.waitForFunction(() => location.protocol === 'moz-extension:' && !!document.querySelector('input[type=file]'));
+    const options = await openExtensionPage(browser, server.url('/fixtures/repeated-names.html'), OPTIONS_URL, 'input[type=file]');
     const input = (await options.$('input[type=file]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(...OFAC_FILES.map((file) => path.join(SHARED_DIR, 'data', 'ofac', file)));
     await options.waitForSelector('[data-import=done]', { timeout: 120_000 });

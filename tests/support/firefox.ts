@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { REPO_ROOT } from './shared';
 
 /**
@@ -34,4 +34,39 @@ export async function launchFirefox(): Promise<Browser> {
   });
   await browser.installExtension(extension);
   return browser;
+}
+
+/** The extension's pages under the pinned moz-extension:// host. */
+export const POPUP_URL = `moz-extension://${ADDON_UUID}/popup/index.html`;
+export const OPTIONS_URL = `moz-extension://${ADDON_UUID}/options/index.html`;
+
+/**
+ * Opens an extension page in a new tab: BiDi will not navigate to moz-extension:// itself, so a
+ * test page (`from`, served on 127.0.0.1) sends the tab there (the test build makes the popup
+ * and options pages web-accessible to 127.0.0.1). Resolves once `ready` matches there.
+ */
+export async function openExtensionPage(browser: Browser, from: string, url: string, ready: string): Promise<Page> {
+  const tab = await browser.newPage();
+  await tab.goto(from);
+  await tab.evaluate((target) => {
+    location.href = target;
+  }, url);
+  await tab.waitForFunction((selector) => location.protocol === 'moz-extension:' && !!document.querySelector(selector), {}, ready);
+  return tab;
+}
+
+/**
+ * The popup, reading `page` as the active tab: opened as a tab, then reloaded with `page` in
+ * front. A reload through BiDi (popup.reload()) never reports its navigation done on a
+ * moz-extension:// page, so the page reloads itself.
+ */
+export async function openPopupFor(browser: Browser, from: string, page: Page): Promise<Page> {
+  const popup = await openExtensionPage(browser, from, POPUP_URL, 'input[name=everywhere]');
+  await page.bringToFront();
+  await popup.evaluate(() => {
+    document.body.dataset.stale = 'yes';
+    location.reload();
+  });
+  await popup.waitForFunction(() => !document.body.dataset.stale && !!document.querySelector('input[name=everywhere]'));
+  return popup;
 }
