@@ -27,6 +27,23 @@ export interface Token {
 const WORD = /[\p{L}\p{N}\p{M}]+(?:[\u00AD\u200C\u200D\u2060]+[\p{L}\p{N}\p{M}]+|['’][\p{L}\p{M}]+)*/gu;
 const POSSESSIVE = /['’]s$/i;
 
+/** Words whose folded form and key are remembered: news repeats its words, and folding costs. */
+const MEMO_WORDS = 50_000;
+/** Written word (possessive removed) → [folded, key]; cleared when full rather than grown. */
+const memo = new Map<string, readonly [string, string]>();
+
+/** The folded form and matcher key of one written word. */
+function foldAndKey(word: string): readonly [string, string] {
+  let known = memo.get(word);
+  if (!known) {
+    const folded = foldWord(word);
+    known = [folded, folded ? skeletonWord(folded) : ''];
+    if (memo.size >= MEMO_WORDS) memo.clear();
+    memo.set(word, known);
+  }
+  return known;
+}
+
 /** Splits `text` into words with their offsets and keys. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -34,8 +51,8 @@ export function tokenize(text: string): Token[] {
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     let word = m[0];
     if (POSSESSIVE.test(word) && word.length > 2) word = word.slice(0, -2);
-    const folded = foldWord(word);
-    if (folded) tokens.push({ start: m.index, end: m.index + word.length, folded, key: skeletonWord(folded) });
+    const [folded, key] = foldAndKey(word);
+    if (folded) tokens.push({ start: m.index, end: m.index + word.length, folded, key });
   }
   return tokens;
 }
