@@ -65,6 +65,11 @@ export interface SourceView {
 export interface Requests {
   /** Find known entities in text blocks collected from a page. */
   spot: { request: { blocks: TextBlock[]; seen?: Record<string, MatchInfo>; unknownNames?: boolean }; reply: SpotResult };
+  /**
+   * A country's whole card (a spot reply carries it `partial`), with the arms flows between it and
+   * the other countries the page names (`onPage`: their entity ids); null for an unknown id.
+   */
+  countryCard: { request: { id: string; onPage: string[] }; reply: EntityCard | null };
   /** What is loaded, per list, with data dates (options page, popup). */
   getStatus: { request: null; reply: KbStatus };
   /** A new knowledge base was installed in IndexedDB: load it (sent by extension pages only). */
@@ -153,6 +158,8 @@ function isTextBlocks(value: unknown): value is TextBlock[] {
 /** Limits on the `seen` map a page sends back with its next batch (it is the background's own reply). */
 const MAX_SEEN = 2_000;
 const MAX_REASONS = 12;
+/** More than there are countries and blocs. */
+const MAX_COUNTRIES_ON_PAGE = 400;
 const MAX_REASON_CHARS = 400;
 
 function isSeenMap(value: unknown): value is Record<string, MatchInfo> {
@@ -196,6 +203,12 @@ export const REQUEST_VALIDATORS: { [N in RequestName]: (request: unknown) => req
       (seen === undefined || isSeenMap(seen)) &&
       (unknownNames === undefined || typeof unknownNames === 'boolean')
     );
+  },
+  countryCard: (r): r is RequestOf<'countryCard'> => {
+    if (typeof r !== 'object' || r === null || Object.keys(r).length !== 2) return false;
+    const { id, onPage } = r as Record<string, unknown>;
+    const isId = (v: unknown): boolean => typeof v === 'string' && v.length <= MAX_ENTITY_ID_CHARS;
+    return isId(id) && Array.isArray(onPage) && onPage.length <= MAX_COUNTRIES_ON_PAGE && onPage.every(isId);
   },
   getStatus: (r): r is null => r === null,
   reloadKb: (r): r is null => r === null,

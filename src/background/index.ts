@@ -18,6 +18,7 @@ const LOOKUP_RESULTS = 8;
 listen({
   spot: async ({ blocks, seen, unknownNames }) =>
     (await currentKb()).spot(blocks, { ...(seen ? { seen } : {}), ...(unknownNames ? { unknownNames } : {}) }),
+  countryCard: async ({ id, onPage }) => (await currentKb()).countryCard(id, onPage) ?? null,
   getStatus: () => status(),
   reloadKb: () => reloadKb(),
   lookup: async ({ name }) => (await currentKb()).lookup(name, LOOKUP_RESULTS),

@@ -70,11 +70,11 @@ function mentionNumbers(doc: Document, marks: readonly HTMLElement[]): number[] 
   return numbers;
 }
 
-/** Wires the card to the page's marks; `cardOf` gives the card data of an entity id. */
+/** Wires the card to the page's marks; `cardOf` gives the card data of an entity id (at once, or once fetched). */
 export function controlCard(
   doc: Document,
   host: CardHost,
-  cardOf: (entity: string) => EntityCard | undefined,
+  cardOf: (entity: string) => EntityCard | Promise<EntityCard | undefined> | undefined,
   options: CardControllerOptions = {},
 ): CardController {
   const trigger = options.trigger ?? 'hover';

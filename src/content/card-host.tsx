@@ -60,7 +60,8 @@ export interface CardHost {
   readonly element: HTMLElement;
   /** Starts loading the card's renderer (a mark is hovered: a card may be asked for soon). */
   prepare(): void;
-  show(card: EntityCardData, mark: Element, options?: ShowOptions): void;
+  /** Shows `card` next to `mark`; a card still being fetched is shown when it arrives, unless hidden or replaced first. */
+  show(card: EntityCardData | Promise<EntityCardData | undefined>, mark: Element, options?: ShowOptions): void;
   hide(): void;
   /** True from `show` until `hide`, also while the renderer is still loading. */
   isShowing(): boolean;
@@ -118,21 +119,23 @@ export function createCardHost(doc: Document): CardHost {
       if (!view && !destroyed) loadView().catch(warnNotLoaded);
     },
     show: (card, mark, options = {}) => {
-      if (view) {
+      if (view && !(card instanceof Promise)) {
         pending = null;
         view.show(card, mark, options);
         return;
       }
+      let ready: EntityCardData | undefined;
       const request = (): void => {
-        view?.show(card, mark, options);
+        if (ready) view?.show(ready, mark, options);
         if (focusWhenShown) frame.focus();
         focusWhenShown = false;
       };
       pending = request;
-      loadView()
-        .then(() => {
+      Promise.all([loadView(), card])
+        .then(([, whole]) => {
           if (pending !== request || destroyed) return;
           pending = null;
+          ready = whole;
           request();
         })
         .catch((error: unknown) => {

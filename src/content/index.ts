@@ -9,7 +9,8 @@
  */
 import browser, { type Runtime } from '../browser';
 import type { FoundEntity, TabReplyOf } from '../messages';
-import { isEnvelope, TAB_REQUEST_VALIDATORS } from '../messages';
+import { ask, isEnvelope, TAB_REQUEST_VALIDATORS } from '../messages';
+import type { EntityCard } from '../kb/card';
 import { isActiveOn, readSettings, watchSettings, type MarkingPreferences, type Settings } from '../settings';
 import { createAnnotator, type Annotator } from './annotator';
 import { controlCard, type CardController } from './card-controller';
@@ -48,7 +49,7 @@ function start(): void {
   observer.quietly(() => {
     host = createCardHost(document);
   });
-  const controller = controlCard(document, host!, (id) => annotator.cards.get(id), marking ? { trigger: marking.trigger } : {});
+  const controller = controlCard(document, host!, wholeCards(annotator), marking ? { trigger: marking.trigger } : {});
   running = { annotator, observer, host: host!, controller };
   // stop() may come while the first pass is in flight: the annotator then ends it and removes its marks.
   loadDismissals()
@@ -56,6 +57,31 @@ function start(): void {
     .catch((error: unknown) => {
       console.warn('Backstory: could not annotate this page', error);
     });
+}
+
+/**
+ * The card to show for an entity: as the spot reply gave it, or, for a country the reply carried
+ * without its figures, the whole card from the background (with the arms flows between it and the
+ * other countries marked on the page), fetched once per page.
+ */
+function wholeCards(annotator: Annotator): (id: string) => EntityCard | Promise<EntityCard | undefined> | undefined {
+  const fetched = new Map<string, Promise<EntityCard | undefined>>();
+  return (id) => {
+    const card = annotator.cards.get(id);
+    if (!card?.partial) return card;
+    let whole = fetched.get(id);
+    if (!whole) {
+      const onPage = [...annotator.cards.keys()].filter((other) => other.startsWith('country:'));
+      whole = ask('countryCard', { id, onPage })
+        .then((reply) => reply ?? card)
+        .catch(() => {
+          fetched.delete(id); // the background was busy or gone: ask again next time
+          return card;
+        });
+      fetched.set(id, whole);
+    }
+    return whole;
+  };
 }
 
 function stop(): void {

@@ -105,6 +105,12 @@ export const MATCH_REASON_KINDS: ReadonlySet<MatchReason['kind']> = new Set([
 export interface EntityCard {
   id: string;
   kind: EntityKind;
+  /**
+   * The card as a page's spot reply carries it, without its figures: the page asks for the
+   * whole card (`countryCard`) when it opens. Keeps replies small: a country's SIPRI figures are
+   * ~5 KB, and a page names many countries.
+   */
+  partial?: true;
   /** The name to show as the card's title. */
   name: string;
   /** Other names, collapsed in the card. */

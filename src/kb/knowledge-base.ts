@@ -90,9 +90,9 @@ export class KnowledgeBase {
     );
     const ids = [...new Set(resolved.map((m) => m.entity))];
     const entities: Record<string, EntityCard> = {};
-    const countryIds = ids.filter((id) => id.startsWith(COUNTRY_PREFIX));
     for (const id of ids) {
-      const card = isLocalId(id) ? this.countryCardFor(id, countryIds) : listed.get(id);
+      // Countries and blocs travel without their figures: the page asks for them when a card opens.
+      const card = isLocalId(id) ? partialCard(this.countries.get(id)) : listed.get(id);
       if (!card) continue;
       const match = strongestMatch(resolved.filter((m) => m.entity === id));
       entities[id] = match ? { ...card, match } : card;
@@ -101,6 +101,15 @@ export class KnowledgeBase {
     const result: SpotResult = { mentions, entities, seen: Object.fromEntries(state.seen) };
     if (options.unknownNames) result.unknownNames = findUnknownNames(blocks, found);
     return result;
+  }
+
+  /**
+   * A country's or bloc's whole card, with the arms flows between it and the other countries in
+   * `onPage` (entity ids of the countries a page names); undefined for any other id.
+   */
+  countryCard(id: string, onPage: readonly string[]): EntityCard | undefined {
+    if (!isLocalId(id)) return undefined;
+    return this.countryCardFor(id, onPage.filter((other) => other.startsWith(COUNTRY_PREFIX)));
   }
 
   /** Finds cards whose names match `text` exactly (for look-ups); countries first. */
@@ -124,6 +133,12 @@ export class KnowledgeBase {
       .sort((a, b) => b.tiv - a.tiv);
     return flows.length > 0 ? { ...card, country: { ...card.country, flows } } : card;
   }
+}
+
+/** A card's name and kind without its facts, marked partial (see EntityCard.partial). */
+function partialCard(card: EntityCard | undefined): EntityCard | undefined {
+  if (!card) return undefined;
+  return { id: card.id, kind: card.kind, name: card.name, otherNames: [], listings: [], birthDates: [], birthPlaces: [], nationalities: [], positions: [], partial: true };
 }
 
 /** Countries and blocs: their cards live in memory and their names decide without a tier. */

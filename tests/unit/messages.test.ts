@@ -38,3 +38,27 @@ describe('lookup and revealEntity validators', () => {
     expect(TAB_REQUEST_VALIDATORS.revealEntity({ id: ['country:MM'] })).toBe(false);
   });
 });
+
+describe('countryCard validator', () => {
+  it('accepts an id and the country ids on the page, and nothing else', () => {
+    expect(REQUEST_VALIDATORS.countryCard({ id: 'country:MM', onPage: ['country:MM', 'country:RU'] })).toBe(true);
+    expect(REQUEST_VALIDATORS.countryCard({ id: 'country:MM', onPage: [] })).toBe(true);
+    expect(REQUEST_VALIDATORS.countryCard({ id: 'country:MM' })).toBe(false);
+    expect(REQUEST_VALIDATORS.countryCard({ id: 'country:MM', onPage: [7] })).toBe(false);
+    expect(REQUEST_VALIDATORS.countryCard({ id: 'x'.repeat(1000), onPage: [] })).toBe(false);
+    expect(REQUEST_VALIDATORS.countryCard({ id: 'country:MM', onPage: Array.from({ length: 5000 }, () => 'country:RU') })).toBe(false);
+    expect(REQUEST_VALIDATORS.countryCard({ id: 'country:MM', onPage: [], extra: 1 })).toBe(false);
+  });
+});
+
+describe('match reasons in a spot request', () => {
+  const spot = (reasons: unknown[]): boolean => REQUEST_VALIDATORS.spot({ blocks: [{ text: 'x' }], seen: { 'ofac-sdn:1': { tier: 'strong', reasons } } });
+  it('accepts known reason kinds with short fields, and refuses others', () => {
+    expect(spot([{ kind: 'countryNear', country: 'MM' }, { kind: 'alsoListedBy', authorities: ['UN'] }, { kind: 'namesakes', others: 2 }])).toBe(true);
+    expect(spot(['a sentence'])).toBe(false);
+    expect(spot([{ kind: 'made-up' }])).toBe(false);
+    expect(spot([{ kind: 'shortForm', name: 'x'.repeat(5000) }])).toBe(false);
+    expect(spot([{ kind: 'namesakes', others: -1 }])).toBe(false);
+    expect(spot([{ kind: 'countryNear', country: { nested: true } }])).toBe(false);
+  });
+});

@@ -68,14 +68,20 @@ describe('country names from the package', () => {
 describe('KnowledgeBase.spot', () => {
   const kb = createCountryKnowledgeBase();
 
-  it('reports mentions per block with the card of each entity', async () => {
+  it('reports mentions per block with a partial card of each country, whose whole card comes on request', async () => {
     const result = await kb.spot([{ text: 'No names here.' }, { text: "Myanmar's generals buy from Russia." }]);
     expect(result.mentions).toEqual([
       { block: 1, start: 0, end: 7, entity: 'country:MM' },
       { block: 1, start: 28, end: 34, entity: 'country:RU' },
     ]);
-    expect(result.entities['country:MM']?.country?.official).toBe('Republic of the Union of Myanmar');
-    expect(result.entities['country:MM']?.country?.provenance.source).toMatch(/^world-countries \d/);
+    // The reply stays small: name and kind, no figures.
+    expect(result.entities['country:MM']).toMatchObject({ id: 'country:MM', kind: 'country', name: 'Myanmar', partial: true });
+    expect(result.entities['country:MM']?.country).toBeUndefined();
+    const whole = kb.countryCard('country:MM', ['country:MM', 'country:RU']);
+    expect(whole?.partial).toBeUndefined();
+    expect(whole?.country?.official).toBe('Republic of the Union of Myanmar');
+    expect(whole?.country?.provenance.source).toMatch(/^world-countries \d/);
+    expect(kb.countryCard('ofac-sdn:1', [])).toBeUndefined();
   });
 
   it('does not mark a form that names two countries', async () => {
