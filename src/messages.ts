@@ -45,7 +45,8 @@ export interface SourceView {
   /** The URLs files come from now (the mirror's when one is set). */
   urls: string[];
   intervalHours: number;
-  note?: string;
+  /** The _locales id of a note on the source (registry.ts). */
+  noteKey?: string;
   /** False for import-only sources (SIPRI). */
   downloadable: boolean;
   enabled: boolean;

@@ -316,7 +316,7 @@ export async function sourcesView(): Promise<SourcesReply> {
       page: source.page,
       urls: fileUrls(source, mirror).map((f) => f.url),
       intervalHours: source.intervalHours,
-      ...(source.note ? { note: source.note } : {}),
+      ...(source.noteKey ? { noteKey: source.noteKey } : {}),
       downloadable: isDownloadable(source),
       enabled,
       ...(mirror ? { mirror } : {}),

@@ -9,7 +9,7 @@ import browser from '../browser';
 import { ask, type SourcesReply, type SourceView } from '../messages';
 import { isValidMirror, originsFor, permissionOrigins, sourceById } from '../sources/registry';
 import { formatIsoDate, formatRelativeTime } from '../ui/format';
-import { useT } from '../ui/i18n';
+import { useT, type MessageKey } from '../ui/i18n';
 
 function stateOf(source: SourceView, updating: boolean): string {
   if (!source.downloadable) return 'import-only';
@@ -80,7 +80,7 @@ function SourceRow({ source, updating, now, onChange }: { source: SourceView; up
           · {source.authority} · <a href={source.page} target="_blank" rel="noreferrer">{t('sourcesPublisherPage')}</a>
         </span>
       </div>
-      {source.note && <p class="muted">{source.note}</p>}
+      {source.noteKey && <p class="muted">{t(source.noteKey as MessageKey)}</p>}
       {problem && <p class="error" role="alert">{problem}</p>}
       {source.downloadable && (
         <dl class="source-status">

@@ -29,8 +29,11 @@ export interface SourceSpec {
   intervalHours: number;
   /** Whether the source is on before the user chooses (it still needs its host permission). */
   enabledByDefault: boolean;
-  /** Why the source is import-only or otherwise special, shown in the options page. */
-  note?: string;
+  /**
+   * Why the source is import-only or otherwise special: the id of the options page's message in
+   * _locales (the words live there, in the reader's language).
+   */
+  noteKey?: string;
 }
 
 const OFAC_SLS = 'https://www.treasury.gov/ofac/downloads';
@@ -72,7 +75,7 @@ export const SOURCES: readonly SourceSpec[] = [
     files: [{ name: 'sanctionsconlist.csv', url: 'https://hmt-sanctions.s3.amazonaws.com/sanctionsconlist.csv' }],
     intervalHours: 24,
     enabledByDefault: false,
-    note: 'Backstory reads only the pre-2022 CSV layout, whose old address may no longer be updated; the current 2022-format ConList.csv is not read yet. Off by default.',
+    noteKey: 'sourceNoteUkHmt', // only the pre-2022 CSV layout is read; off by default
   },
   {
     id: 'ca-sema',
@@ -105,7 +108,7 @@ export const SOURCES: readonly SourceSpec[] = [
     files: [{ name: 'targets.simple.csv', url: 'https://data.opensanctions.org/datasets/latest/ua_war_sanctions/targets.simple.csv' }],
     intervalHours: 24,
     enabledByDefault: false,
-    note: 'OpenSanctions data is CC BY-NC 4.0: non-commercial use only. Off by default.',
+    noteKey: 'sourceNoteOpenSanctions', // CC BY-NC 4.0; off by default
   },
   {
     id: 'sipri',
@@ -115,7 +118,7 @@ export const SOURCES: readonly SourceSpec[] = [
     files: [],
     intervalHours: 0,
     enabledByDefault: false,
-    note: 'SIPRI files come from an export tool, not from a stable address: import them in the panel below.',
+    noteKey: 'sourceNoteSipri', // import only
   },
 ];
 

@@ -29,6 +29,13 @@ describe('source registry', () => {
     expect(sourceById('ofac-cons')!.files.map((f) => f.name)).toEqual(['cons_prim.csv', 'cons_alt.csv', 'cons_add.csv', 'cons_comments.csv']);
   });
 
+  it('words every source note in the message catalogue', () => {
+    const catalogue = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, '_locales', 'en', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+    const keys = SOURCES.flatMap((s) => (s.noteKey ? [s.noteKey] : []));
+    expect(keys).toEqual(['sourceNoteUkHmt', 'sourceNoteOpenSanctions', 'sourceNoteSipri']);
+    for (const key of keys) expect(catalogue[key]?.message).toMatch(/\w+/);
+  });
+
   it('marks SIPRI import-only', () => {
     expect(isDownloadable(sourceById('sipri')!)).toBe(false);
   });
