@@ -33,6 +33,8 @@ const DATA = path.join(SHARED, 'data');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DIST = process.env.BACKSTORY_DIST ?? 'dist';
 const MILLION_WORDS = Number(process.env.BENCH_LARGE_WORDS ?? 1_000_000);
+/** Visits per corpus page; a page counts with its median visit. */
+const VISITS = 3;
 
 interface PassTiming {
   wallMs: number;
@@ -223,20 +225,28 @@ export default async function bench(): Promise<BenchSection> {
     let longestSlice = 0;
     let longTaskOn = 0;
     let worst = { file: '', wallMs: 0 };
+    // Each page is visited VISITS times and counts with its median visit: on a 2-core machine
+    // one visit's time swings with whatever else the browser does at that moment.
     for (const file of pages) {
-      const page = await context.newPage();
-      await page.goto(server.url(file), { waitUntil: 'load' });
-      const pass = await firstPass(page);
-      await page.waitForTimeout(100);
-      const walk = Math.max(await bareWalkMs(page), 0.05);
-      wall.push(pass.wallMs);
-      busy.push(pass.busyMs);
-      ratios.push(pass.wallMs / walk);
-      busyRatios.push(pass.busyMs / walk);
-      longestSlice = Math.max(longestSlice, pass.longestSliceMs);
-      longTaskOn = Math.max(longTaskOn, await longestTask(page));
-      if (pass.wallMs > worst.wallMs) worst = { file, wallMs: pass.wallMs };
-      await page.close();
+      const visits: Array<{ wallMs: number; busyMs: number; walk: number }> = [];
+      for (let v = 0; v < VISITS; v++) {
+        const page = await context.newPage();
+        await page.goto(server.url(file), { waitUntil: 'load' });
+        const pass = await firstPass(page);
+        await page.waitForTimeout(100);
+        visits.push({ wallMs: pass.wallMs, busyMs: pass.busyMs, walk: Math.max(await bareWalkMs(page), 0.05) });
+        longestSlice = Math.max(longestSlice, pass.longestSliceMs);
+        longTaskOn = Math.max(longTaskOn, await longestTask(page));
+        await page.close();
+      }
+      const wallMs = quantile(visits.map((v) => v.wallMs), 0.5);
+      const busyMs = quantile(visits.map((v) => v.busyMs), 0.5);
+      const walk = quantile(visits.map((v) => v.walk), 0.5);
+      wall.push(wallMs);
+      busy.push(busyMs);
+      ratios.push(wallMs / walk);
+      busyRatios.push(busyMs / walk);
+      if (wallMs > worst.wallMs) worst = { file, wallMs };
     }
     await setEnabled(worker, false);
     let longTaskOff = 0;
@@ -277,7 +287,7 @@ export default async function bench(): Promise<BenchSection> {
     const p95 = quantile(wall, 0.95);
     const medianRatio = quantile(ratios, 0.5);
     rows.push(
-      { label: `annotate time per corpus page, wall (first block read → last mark placed, incl. background), median of ${pages.length}`, value: ms(median), goal: '≤ 20 ms', met: median <= 20 },
+      { label: `annotate time per corpus page, wall (first block read → last mark placed, incl. background), median over ${pages.length} pages (each page: median of ${VISITS} visits)`, value: ms(median), goal: '≤ 20 ms', met: median <= 20 },
       { label: 'annotate time per corpus page, wall, p95', value: ms(p95), goal: '≤ 60 ms', met: p95 <= 60 },
       { label: `slowest corpus page (${worst.file})`, value: ms(worst.wallMs) },
       { label: 'content-script main-thread time per page (sum of its slices), median / p95', value: `${ms(quantile(busy, 0.5))} / ${ms(quantile(busy, 0.95))}` },
