@@ -131,3 +131,8 @@ export interface EntityCard {
   /** For a listed entity on a page: how sure the match is (set per page by the background). */
   match?: MatchInfo;
 }
+
+/** A card with a name and kind and no facts yet (the facts are filled in, or fetched, later). */
+export function bareCard(id: string, kind: EntityKind, name: string): EntityCard {
+  return { id, kind, name, otherNames: [], listings: [], birthDates: [], birthPlaces: [], nationalities: [], positions: [] };
+}

@@ -1,6 +1,6 @@
 import countriesPackage from 'world-countries/package.json';
 import { COUNTRIES, countryByCode, type CountryRecord } from './countries';
-import type { EntityCard } from './card';
+import { bareCard, type EntityCard } from './card';
 import type { NameUse } from './matcher';
 import { foldKey } from './normalise';
 
@@ -200,7 +200,7 @@ export function blocCards(): Map<string, EntityCard> {
   const cards = new Map<string, EntityCard>();
   for (const bloc of BLOCS) {
     const id = blocEntityId(bloc.code);
-    cards.set(id, { id, kind: 'organisation', name: bloc.name, otherNames: bloc.names, listings: [], birthDates: [], birthPlaces: [], nationalities: [], positions: [] });
+    cards.set(id, { ...bareCard(id, 'organisation', bloc.name), otherNames: bloc.names });
   }
   return cards;
 }

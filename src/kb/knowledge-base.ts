@@ -1,5 +1,5 @@
 import type { CountryData, KbCore } from './artifact';
-import type { EntityCard, MatchInfo, PairFlowFacts } from './card';
+import { bareCard, type EntityCard, type MatchInfo, type PairFlowFacts } from './card';
 import { blocCards, blocNames, countryCards, countryEntityId, countryNameUse, countryNames, type CountryName } from './country-entities';
 import { keyWordCounts, NameIndex, targetFor, type KeyWordCounts } from './matcher';
 import { hasOfficeTitleBefore, resolvePage, type FoundName, type PageState, type Resolved } from './resolve';
@@ -138,7 +138,7 @@ export class KnowledgeBase {
 /** A card's name and kind without its facts, marked partial (see EntityCard.partial). */
 function partialCard(card: EntityCard | undefined): EntityCard | undefined {
   if (!card) return undefined;
-  return { id: card.id, kind: card.kind, name: card.name, otherNames: [], listings: [], birthDates: [], birthPlaces: [], nationalities: [], positions: [], partial: true };
+  return { ...bareCard(card.id, card.kind, card.name), partial: true };
 }
 
 /** Countries and blocs: their cards live in memory and their names decide without a tier. */

@@ -2,7 +2,7 @@
  * Cards as the background builds them, for component tests: a listed person with two authorities'
  * listings, and a country with SIPRI arms figures, a pair flow and military expenditure.
  */
-import type { EntityCard as EntityCardData, PairFlowFacts } from '../../src/kb/card';
+import { bareCard, type EntityCard as EntityCardData, type PairFlowFacts } from '../../src/kb/card';
 import type { Listing } from '../../src/kb/model';
 import { programmeName } from '../../src/kb/programmes';
 
@@ -39,15 +39,7 @@ export const FLOW: PairFlowFacts = {
 };
 
 export const COUNTRY: EntityCardData = {
-  id: 'country:MM',
-  kind: 'country',
-  name: 'Myanmar',
-  otherNames: [],
-  listings: [],
-  birthDates: [],
-  birthPlaces: [],
-  nationalities: [],
-  positions: [],
+  ...bareCard('country:MM', 'country', 'Myanmar'),
   country: {
     code: 'MM',
     official: 'Republic of the Union of Myanmar',

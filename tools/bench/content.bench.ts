@@ -309,7 +309,7 @@ export default async function bench(): Promise<BenchSection> {
       'Wall time includes the round trips to the background, where matching runs; main-thread time is what the page itself gives up. The bare walk is one TreeWalker pass reading every text node of the body, median of 5.',
       'Long tasks: the longtask observer cannot attribute a task to the extension, so the page maximum is shown with annotations on and off; the content script\'s own longest slice is measured directly.',
       'Page JS heap (performance.memory, with --enable-precise-memory-info) covers the page and its isolated worlds together; the million-word page holds its own text too.',
-      'Slices over 50 ms on the million-word page: instrumented runs (2026-11-28) showed each to be one marking step of about 150 marks that usually takes 2 ms, taking 40-50 ms once in a while, likely a garbage-collection pause of the page's very large DOM (unconfirmed); smaller steps would not avoid it.',
+      'Slices over 50 ms on the million-word page: instrumented runs (2026-11-28) showed each to be one marking step of about 150 marks that usually takes 2 ms, taking 40-50 ms once in a while, likely a garbage-collection pause of the page\'s very large DOM (unconfirmed); smaller steps would not avoid it.',
     );
   } finally {
     server.close();

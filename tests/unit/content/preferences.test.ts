@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { EntityCard } from '../../../src/kb/card';
+import { bareCard, type EntityCard } from '../../../src/kb/card';
 import type { Mention } from '../../../src/kb/spot';
 import { clickOpensCard, hoverOpensCard, mentionFilter } from '../../../src/content/preferences';
 import type { MarkingPreferences } from '../../../src/settings';
@@ -9,15 +9,7 @@ vi.mock('../../../src/browser', () => ({ default: {} }));
 const { DEFAULT_MARKING } = await import('../../../src/settings');
 
 const card = (id: string, kind: EntityCard['kind'], tier?: 'strong' | 'possible'): EntityCard => ({
-  id,
-  kind,
-  name: id,
-  otherNames: [],
-  listings: [],
-  birthDates: [],
-  birthPlaces: [],
-  nationalities: [],
-  positions: [],
+  ...bareCard(id, kind, id),
   ...(tier ? { match: { tier, reasons: [] } } : {}),
 });
 const CARDS = new Map([
