@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { ADDON_UUID, FIREFOX_MISSING, HAS_FIREFOX, launchFirefox } from '../support/firefox';
+import { FIREFOX_MISSING, HAS_FIREFOX, launchFirefox, openExtensionPage, POPUP_URL } from '../support/firefox';
 import { startPageServer, type PageServer } from '../support/page-server';
 
 let browser: Browser;
@@ -43,13 +43,7 @@ describe.skipIf(!HAS_FIREFOX)(`extension in Firefox ${HAS_FIREFOX ? '' : FIREFOX
     const page = await browser.newPage();
     await page.goto(server.url('/demo/article.html'));
     await page.waitForSelector('backstory-mark');
-    const popup = await browser.newPage();
-    // BiDi will not navigate to moz-extension:// directly; a page may, to a web-accessible popup (test build).
-    await popup.goto(server.url('/demo/article.html'));
-    await popup.evaluate((url) => {
-      location.href = url;
-    }, `moz-extension://${ADDON_UUID}/popup/index.html`);
-    await popup.waitForFunction(() => location.protocol === 'moz-extension:' && !!document.querySelector('input[name=everywhere]'));
+    const popup = await openExtensionPage(browser, server.url('/demo/article.html'), POPUP_URL, 'input[name=everywhere]');
     await popup.click('input[name=everywhere]');
     await page.waitForFunction(() => document.querySelectorAll('backstory-mark').length === 0);
     const unmarked = await page.evaluate(() => document.body.outerHTML);

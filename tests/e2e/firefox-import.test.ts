@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, ElementHandle } from 'puppeteer-core';
-import { ADDON_UUID, FIREFOX_MISSING, HAS_FIREFOX, launchFirefox } from '../support/firefox';
+import { FIREFOX_MISSING, HAS_FIREFOX, launchFirefox, openExtensionPage, OPTIONS_URL } from '../support/firefox';
 import { startPageServer, type PageServer } from '../support/page-server';
 import { HAS_SHARED, SHARED_DIR, SHARED_MISSING } from '../support/shared';
 
@@ -19,13 +19,7 @@ describe.skipIf(!HAS_FIREFOX || !HAS_SHARED)(`options page import in Firefox ${!
   });
 
   it('imports OFAC and Australian lists, then marks a listed person', async () => {
-    const options = await browser.newPage();
-    // BiDi will not open moz-extension:// directly; a test page may navigate to it (test build only).
-    await options.goto(server.url('/fixtures/listed-person.html'));
-    await options.evaluate((url) => {
-      location.href = url;
-    }, `moz-extension://${ADDON_UUID}/options/index.html`);
-    await options.waitForFunction(() => location.protocol === 'moz-extension:' && !!document.querySelector('input[type=file]'));
+    const options = await openExtensionPage(browser, server.url('/fixtures/listed-person.html'), OPTIONS_URL, 'input[type=file]');
     const input = (await options.$('input[type=file]')) as ElementHandle<HTMLInputElement>;
     const data = path.join(SHARED_DIR, 'data');
     await input.uploadFile(

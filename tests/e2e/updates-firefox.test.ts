@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourcesReply } from '../../src/messages';
-import { ADDON_UUID, FIREFOX_MISSING, HAS_FIREFOX, launchFirefox } from '../support/firefox';
+import { FIREFOX_MISSING, HAS_FIREFOX, launchFirefox, openExtensionPage, OPTIONS_URL } from '../support/firefox';
 import { startPageServer, type PageServer } from '../support/page-server';
 import { HAS_SHARED, SHARED_MISSING, sharedData } from '../support/shared';
 
@@ -38,13 +38,7 @@ describe.skipIf(!HAS_FIREFOX || !HAS_SHARED)(`scheduled list updates in Firefox 
   });
 
   it('downloads OFAC from a mirror (compiled in the rebuild worker) and marks a listed person', { timeout: 240_000 }, async () => {
-    const options = await browser.newPage();
-    // BiDi will not open moz-extension:// directly; a test page may navigate to it (test build only).
-    await options.goto(server.url('/fixtures/listed-person.html'));
-    await options.evaluate((url) => {
-      location.href = url;
-    }, `moz-extension://${ADDON_UUID}/options/index.html`);
-    await options.waitForFunction(() => location.protocol === 'moz-extension:' && !!document.querySelector('#sources-heading'));
+    const options = await openExtensionPage(browser, server.url('/fixtures/listed-person.html'), OPTIONS_URL, '#sources-heading');
     for (const id of ['ofac-cons', 'un', 'ca-sema', 'au-dfat']) await ask(options, 'setSource', { id, enabled: false, mirror: null });
     await ask(options, 'setSource', { id: 'ofac-sdn', enabled: true, mirror: server.url('/lists/ofac/') });
     await expect
