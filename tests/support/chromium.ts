@@ -17,6 +17,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** The profile folder the browser runs in. */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -26,10 +28,14 @@ export interface LaunchOptions {
    * same folder). By default a fresh profile that is deleted on close.
    */
   profile?: string;
+  /** The built Chrome extension folder (default: `chrome` of the BACKSTORY_DIST build, or dist). */
+  extension?: string;
+  /** More Chromium flags (the benchmarks' remote debugging port, precise memory figures). */
+  args?: string[];
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const extension = path.join(REPO_ROOT, process.env.BACKSTORY_DIST ?? 'dist', 'chrome');
+  const extension = options.extension ?? path.join(REPO_ROOT, process.env.BACKSTORY_DIST ?? 'dist', 'chrome');
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) throw new Error(`no build at ${extension}: run npm run build:test`);
   const userDataDir = options.profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'backstory-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -40,6 +46,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       `--load-extension=${extension}`,
       '--disable-gpu',
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost', // no lookup leaves the machine
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
@@ -47,6 +54,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     context,
     worker,
     extensionId: new URL(worker.url()).host,
+    userDataDir,
     close: async () => {
       await context.close();
       if (!options.profile) fs.rmSync(userDataDir, { recursive: true, force: true });

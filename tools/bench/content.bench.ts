@@ -17,20 +17,19 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
+import { HAS_CHROMIUM, launchChromium } from '../../tests/support/chromium';
 import type { BenchRow, BenchSection } from './run-one';
 
 const ROOT = process.cwd();
 const SHARED = path.resolve(process.env.BACKSTORY_SHARED ?? path.join(ROOT, '..', 'shared'));
 const PAGES_DIR = path.join(SHARED, 'corpus', 'pages');
 const DATA = path.join(SHARED, 'data');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DIST = process.env.BACKSTORY_DIST ?? 'dist';
 const MILLION_WORDS = Number(process.env.BENCH_LARGE_WORDS ?? 1_000_000);
 /** Visits per corpus page; a page counts with its median visit. */
@@ -185,22 +184,16 @@ export default async function bench(): Promise<BenchSection> {
   // script on the first hover or focus of a mark, and only then.
   rows.push({ label: 'card renderer loaded on first use (card-ui.js, release), minified / minified + gzip', value: kb(sizeOf('card-ui.js')) });
 
-  if (!fs.existsSync(CHROMIUM) || !fs.existsSync(PAGES_DIR)) {
+  if (!HAS_CHROMIUM || !fs.existsSync(PAGES_DIR)) {
     rows.push({ label: 'corpus timings', value: 'not measured (no Chromium or no ../shared)' });
     return { title: 'Content script: size, annotate time, long tasks, memory (issue 7)', rows };
   }
 
   const extension = build(`${DIST}-bench`, true);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-content-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', '--remote-debugging-port=0', '--enable-precise-memory-info'],
-  });
+  const browser = await launchChromium({ extension, args: ['--remote-debugging-port=0', '--enable-precise-memory-info'] });
+  const { context, worker, extensionId: id } = browser;
   const server = await serve();
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(worker.url()).host;
     const options = await context.newPage();
     await options.goto(`chrome-extension://${id}/options/index.html`);
     const lists = listFiles(DATA).sort();
@@ -209,7 +202,7 @@ export default async function bench(): Promise<BenchSection> {
     const status = await options.evaluate(() => chrome.runtime.sendMessage({ app: 'backstory', name: 'getStatus', request: null }));
     await options.close();
     await context.addInitScript(instrument);
-    const port = Number(fs.readFileSync(path.join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0]);
+    const port = Number(fs.readFileSync(path.join(browser.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0]);
 
     // Warm-up: the first page after start-up pays for loading the knowledge base.
     const pages = fs.readdirSync(PAGES_DIR).filter((f) => f.endsWith('.html')).sort();
@@ -313,8 +306,7 @@ export default async function bench(): Promise<BenchSection> {
     );
   } finally {
     server.close();
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
   return { title: 'Content script: size, annotate time, long tasks, memory (issue 7)', rows, notes };
 }

@@ -5,18 +5,16 @@
  * (IndexedDB read + index build), after importing the same files through the options page.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { compileKnowledgeBase } from '../../src/kb/compile';
 import { loadKnowledgeBase } from '../../src/kb/knowledge-base';
 import { readSources, type SourceFile } from '../../src/sources/read-sources';
+import { HAS_CHROMIUM, launchChromium } from '../../tests/support/chromium';
 import type { BenchSection } from './run-one';
 
 const SHARED = path.resolve(process.env.BACKSTORY_SHARED ?? path.join(process.cwd(), '..', 'shared'));
 const DATA = path.join(SHARED, 'data');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function listFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -69,18 +67,11 @@ export default async function bench(): Promise<BenchSection> {
 }
 
 async function loadInChromium(paths: string[]): Promise<number[] | null> {
-  if (!fs.existsSync(CHROMIUM)) return null;
-  const extension = path.resolve(process.env.BACKSTORY_DIST ?? 'dist', 'chrome');
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-  });
+  if (!HAS_CHROMIUM) return null;
+  const browser = await launchChromium();
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${new URL(worker.url()).host}/options/index.html`);
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options/index.html`);
     await options.locator('input[type=file]').setInputFiles(paths);
     await options.locator('[data-import=done]').waitFor({ timeout: 300_000 });
     const times: number[] = [];
@@ -89,7 +80,6 @@ async function loadInChromium(paths: string[]): Promise<number[] | null> {
     }
     return times;
   } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }

@@ -13,13 +13,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SOURCES } from '../../src/sources/registry';
+import { HAS_CHROMIUM, launchChromium } from '../../tests/support/chromium';
 import type { BenchSection } from './run-one';
 
 const SHARED = path.resolve(process.env.BACKSTORY_SHARED ?? path.join(process.cwd(), '..', 'shared'));
 const DATA = path.join(SHARED, 'data');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = 7;
 /** Where each downloadable source's files sit under shared/data. */
 const MIRROR_FOLDERS: Record<string, string> = {
@@ -60,21 +60,14 @@ async function stopWorker(context: BrowserContext, extensionId: string): Promise
 
 export default async function bench(): Promise<BenchSection> {
   const title = 'List updates: background cold start with every list loaded (issue 4)';
-  if (!fs.existsSync(CHROMIUM) || !fs.existsSync(DATA)) return { title, rows: [{ label: 'cold start to first answer', value: 'not measured (no Chromium or no ../shared)' }] };
+  if (!HAS_CHROMIUM || !fs.existsSync(DATA)) return { title, rows: [{ label: 'cold start to first answer', value: 'not measured (no Chromium or no ../shared)' }] };
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-dist-'));
   const build = spawnSync(process.execPath, ['build.mjs', '--test'], { env: { ...process.env, BACKSTORY_DIST: dist }, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`test build failed: ${build.stderr}`);
-  const extension = path.join(dist, 'chrome');
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-'));
   const mirror = await serveData();
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-  });
+  const browser = await launchChromium({ extension: path.join(dist, 'chrome') });
+  const { context, extensionId } = browser;
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options/index.html`);
     const downloadStarted = performance.now();
@@ -127,9 +120,8 @@ export default async function bench(): Promise<BenchSection> {
       ],
     };
   } finally {
-    await context.close();
+    await browser.close();
     mirror.close();
-    fs.rmSync(profile, { recursive: true, force: true });
     fs.rmSync(dist, { recursive: true, force: true });
   }
 }
