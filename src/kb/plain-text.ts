@@ -64,7 +64,8 @@ function decodeReference(whole: string, name: string): string {
   return ENTITIES[name.toLowerCase()] ?? whole;
 }
 
-function shortenText(text: string, max: number): string {
+/** `text` cut to at most `max` characters, on a word boundary where one is near, with an ellipsis. */
+export function shortenText(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = text.slice(0, max - 1);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1); // never split a surrogate pair

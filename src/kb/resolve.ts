@@ -13,6 +13,7 @@ import type { EntityCard, MatchInfo, MatchReason } from './card';
 import { countryByCode, countryCodeOf, nationalityCodeOf } from './countries';
 import { qualifiableBlocNames } from './country-entities';
 import { foldKey } from './normalise';
+import { shortenText } from './plain-text';
 import type { NameMatch, NameTarget } from './matcher';
 import { tokenize } from './tokens';
 
@@ -153,15 +154,15 @@ function resolveOne(text: string, f: FoundName, data: ResolveData, state: PageSt
  * "Foreign Minister Lavrov"), each with how listings write that office. Longer titles first.
  */
 const OFFICE_TITLES: ReadonlyArray<{ before: RegExp; listed: RegExp }> = [
-  { before: /\bVice[- ]President$/, listed: /\bvice[- ]president\b/i },
-  { before: /\bPresident$/, listed: /(?<!vice[- ])\bpresident\b(?! of the (?:bank|company|board|corporation|association|federation of))/i },
-  { before: /\b(?:Prime Minister|Premier|PM)$/, listed: /\bprime minister\b|\bpremier\b|\bchairman of the government\b/i },
-  { before: /\bForeign Minister$/, listed: /\bforeign minister\b|\bminister (?:of|for) foreign affairs\b/i },
-  { before: /\bDefen[cs]e Minister$/, listed: /\bdefen[cs]e minister\b|\bminister of (?:national )?defen[cs]e\b/i },
-  { before: /\bSupreme Leader$/, listed: /\bsupreme leader\b/i },
-  { before: /\bSenior General$/, listed: /\bsenior general\b|\bcommander[- ]in[- ]chief\b/i },
-  { before: /\bCrown Prince$/, listed: /\bcrown prince\b/i },
-  { before: /\b(?:King|Emir|Sultan)$/, listed: /\b(?:king|emir|sultan)\b/i },
+  { before: /\bVice[- ]President$/, listed: /\bvice[- ]president\b/gi },
+  { before: /\bPresident$/, listed: /(?<!vice[- ])\bpresident\b(?! of the (?:bank|company|board|corporation|association|federation of))/gi },
+  { before: /\b(?:Prime Minister|Premier|PM)$/, listed: /\bprime minister\b|\bpremier\b|\bchairman of the government\b/gi },
+  { before: /\bForeign Minister$/, listed: /\bforeign minister\b|\bminister (?:of|for) foreign affairs\b/gi },
+  { before: /\bDefen[cs]e Minister$/, listed: /\bdefen[cs]e minister\b|\bminister of (?:national )?defen[cs]e\b/gi },
+  { before: /\bSupreme Leader$/, listed: /\bsupreme leader\b/gi },
+  { before: /\bSenior General$/, listed: /\bsenior general\b|\bcommander[- ]in[- ]chief\b/gi },
+  { before: /\bCrown Prince$/, listed: /\bcrown prince\b/gi },
+  { before: /\b(?:King|Emir|Sultan)$/, listed: /\b(?:king|emir|sultan)\b/gi },
 ];
 
 /**
@@ -170,8 +171,7 @@ const OFFICE_TITLES: ReadonlyArray<{ before: RegExp; listed: RegExp }> = [
  * Putin", where a name follows the title.
  */
 function statesOffice(role: string, listed: RegExp): boolean {
-  const pattern = new RegExp(listed.source, 'gi');
-  for (const found of role.matchAll(pattern)) {
+  for (const found of role.matchAll(listed)) {
     if (!/^[ \u00a0]+\p{Lu}\p{Ll}/u.test(role.slice(found.index + found[0].length))) return true;
   }
   return false;
@@ -203,18 +203,18 @@ function titledSurname(text: string, f: FoundName, ids: readonly string[], data:
   const office = officeTitleBefore(text, f.match);
   // A surname many listed people share ("Kim") says too little even after a title.
   if (!office || tokenize(text.slice(f.match.start, f.match.end)).some((t) => data.wordFrequency(t.key) > COMMON_WORD_ENTITIES)) return null;
-  const roleOf = (card: EntityCard): string | undefined => [...card.positions, ...card.listings.map((l) => l.reasons ?? '')].find((role) => statesOffice(role, office.listed));
-  const holders = ids.filter((id) => {
+  const holders = ids.flatMap((id) => {
     const card = data.card(id);
-    return card?.kind === 'person' && roleOf(card) !== undefined;
+    const role = card?.kind === 'person' ? [...card.positions, ...card.listings.map((l) => l.reasons ?? '')].find((r) => statesOffice(r, office.listed)) : undefined;
+    return card && role ? [{ id, card, role }] : [];
   });
   if (holders.length !== 1) return null;
-  const card = data.card(holders[0]!)!;
-  const role = roleOf(card)!;
+  const { id, card, role } = holders[0]!;
   const country = countryNear(f, card, countriesOnPage);
-  const reasons: MatchReason[] = [{ kind: 'officeTitle', title: office.title, role: shorten(role) }];
+  // A listing's stated role can be a paragraph: a sentence's length is enough for a reason line.
+  const reasons: MatchReason[] = [{ kind: 'officeTitle', title: office.title, role: shortenText(role, 80) }];
   if (country) reasons.push({ kind: 'countryNear', country });
-  return { entity: holders[0]!, match: { tier: country ? 'strong' : 'possible', reasons } };
+  return { entity: id, match: { tier: country ? 'strong' : 'possible', reasons } };
 }
 
 /**
@@ -248,10 +248,6 @@ function countryNear(f: FoundName, card: EntityCard, countriesOnPage: Map<number
   return countries.find((c) => nearby.has(c));
 }
 
-/** A listing's stated role, cut to a sentence's length for a reason line. */
-function shorten(role: string): string {
-  return role.length <= 80 ? role : `${role.slice(0, 79).trimEnd()}…`;
-}
 
 function chooseListed(text: string, f: FoundName, ids: string[], data: ResolveData, countriesOnPage: Map<number, Set<string>>): { entity: string; match: MatchInfo } | null {
   // Organisations that two authorities list under this name are not namesakes of everyday words.

@@ -34,13 +34,8 @@ export function formatIsoDate(iso: string, t: Translate): string {
   return t('dateDay', Number(m[3]), monthName(m[2]!, t), m[1]!);
 }
 
-/** Cuts text that lists can make absurdly long, on a word boundary, with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${cut.slice(0, space > max * 0.6 ? space : max)}…`;
-}
+/** Cuts text that lists can make absurdly long, on a word boundary, with an ellipsis (the compiler's own cut). */
+export { shortenText as shorten } from '../kb/plain-text';
 
 const WHOLE = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const ONE_DECIMAL = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
