@@ -153,13 +153,7 @@ function distinctiveShortForms(entities: readonly ListedEntity[], formsOf: reado
   entities.forEach((entity, e) => {
     for (const form of formsOf[e]!) {
       if (entity.kind === 'person') for (const word of form.key.split(' ')) personWords.add(word);
-      const words = form.key.split(' ');
-      for (let n = 1; n <= Math.min(MAX_SHARED_WORDS, words.length); n++) {
-        for (let at = 0; at + n <= words.length; at++) {
-          const key = n === 1 ? words[at]! : words.slice(at, at + n).join(' ');
-          if (owners.get(key)?.has(entity.id) === false) shared.add(key);
-        }
-      }
+      for (const { key } of phrasesOf(form.key, MAX_SHARED_WORDS)) if (owners.get(key)?.has(entity.id) === false) shared.add(key);
     }
   });
   const short = new Set<string>();
@@ -222,18 +216,25 @@ function innerPhraseOwners(entities: readonly ListedEntity[], formsOf: readonly 
   entities.forEach((entity, e) => {
     for (const form of formsOf[e]!) {
       if (form.use !== 'name') continue;
-      const words = form.key.split(' ');
-      for (let n = 1; n <= Math.min(MAX_SHARED_WORDS, words.length - 1); n++) {
-        for (let at = 0; at + n <= words.length; at++) {
-          const key = n === 1 ? words[at]! : words.slice(at, at + n).join(' ');
-          if (!wanted.has(key)) continue;
-          hold(anywhere, key, entity.id);
-          if (at > 0) hold(inside, key, entity.id);
-        }
+      for (const { key, at } of phrasesOf(form.key, MAX_SHARED_WORDS, true)) {
+        if (!wanted.has(key)) continue;
+        hold(anywhere, key, entity.id);
+        if (at > 0) hold(inside, key, entity.id);
       }
     }
   });
   return { anywhere, inside };
+}
+
+/**
+ * The runs of up to `maxWords` consecutive words of a key, with the word each starts at; with
+ * `strictParts`, not the whole key itself.
+ */
+function* phrasesOf(key: string, maxWords: number, strictParts = false): Generator<{ key: string; at: number }> {
+  const words = key.split(' ');
+  for (let n = 1; n <= Math.min(maxWords, words.length - (strictParts ? 1 : 0)); n++) {
+    for (let at = 0; at + n <= words.length; at++) yield { key: n === 1 ? words[at]! : words.slice(at, at + n).join(' '), at };
+  }
 }
 
 function wordCount(key: string): number {
