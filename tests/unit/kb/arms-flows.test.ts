@@ -207,7 +207,7 @@ describe('pairFlow', () => {
   });
 
   it('works on a parsed register file', () => {
-    const register = parseSipriTradeRegister('trade-register.csv', readFixture('sources', 'sipri', 'trade-register.csv'));
+    const register = parseSipriTradeRegister('trade-register.csv', readFixture('sources', 'sipri', 'deals.csv'));
     const flow = pairFlow(indexArmsFlows(register.deals), 'Russia', 'Myanmar', WINDOW);
     expect(flow?.tiv).toBe(13 + 10);
     expect(flow?.recipientImportsTiv).toBe(13 + 24 + 10);

@@ -6,11 +6,11 @@ import { readSources, type SourceFile } from '../../../src/sources/read-sources'
 import { readFixture } from '../../support/shared';
 
 const FILES: SourceFile[] = [
-  { name: 'ofac/sdn.csv', bytes: readFixture('sources', 'ofac', 'sdn.csv') },
-  { name: 'ofac/alt.csv', bytes: readFixture('sources', 'ofac', 'alt.csv') },
-  { name: 'ofac/add.csv', bytes: readFixture('sources', 'ofac', 'add.csv') },
-  { name: 'un/consolidated.xml', bytes: readFixture('sources', 'un', 'consolidated-small.xml') },
-  { name: 'sipri/trade-register.csv', bytes: readFixture('sources', 'sipri', 'trade-register.csv') },
+  { name: 'ofac/sdn.csv', bytes: readFixture('sources', 'ofac', 'primary-records.csv') },
+  { name: 'ofac/alt.csv', bytes: readFixture('sources', 'ofac', 'aliases.csv') },
+  { name: 'ofac/add.csv', bytes: readFixture('sources', 'ofac', 'locations.csv') },
+  { name: 'un/consolidated.xml', bytes: readFixture('sources', 'un', 'small-list.xml') },
+  { name: 'sipri/trade-register.csv', bytes: readFixture('sources', 'sipri', 'deals.csv') },
 ];
 
 describe('compileKnowledgeBase', () => {

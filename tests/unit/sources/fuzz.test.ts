@@ -34,20 +34,20 @@ interface Target {
 const fixture = (...parts: string[]): Uint8Array => readFixture('sources', ...parts);
 
 const TARGETS: Target[] = [
-  { name: 'UN consolidated XML', seed: fixture('un', 'consolidated-small.xml'), parse: (b) => parseUnConsolidated('un.xml', b) },
+  { name: 'UN consolidated XML', seed: fixture('un', 'small-list.xml'), parse: (b) => parseUnConsolidated('un.xml', b) },
   { name: 'Canada SEMA XML', seed: fixture('canada', 'sema-small.xml'), parse: (b) => parseCanadaSema('sema.xml', b) },
-  { name: 'UK HMT CSV', seed: fixture('uk', 'conlist-sample.csv'), parse: (b) => parseUkHmt('conlist.csv', b) },
+  { name: 'UK HMT CSV', seed: fixture('uk', 'uk-list-sample.csv'), parse: (b) => parseUkHmt('conlist.csv', b) },
   {
     name: 'OFAC legacy CSV (sdn + alt + add + comments)',
-    seed: fixture('ofac', 'sdn.csv'),
+    seed: fixture('ofac', 'primary-records.csv'),
     parse: (b) =>
       parseOfacLegacy(
-        { sdn: { name: 'sdn.csv', bytes: b }, alt: { name: 'alt.csv', bytes: fixture('ofac', 'alt.csv') }, add: { name: 'add.csv', bytes: b }, comments: { name: 'sdn_comments.csv', bytes: b } },
+        { sdn: { name: 'sdn.csv', bytes: b }, alt: { name: 'alt.csv', bytes: fixture('ofac', 'aliases.csv') }, add: { name: 'add.csv', bytes: b }, comments: { name: 'sdn_comments.csv', bytes: b } },
         'sdn',
       ),
   },
-  { name: 'OpenSanctions targets.simple.csv', seed: fixture('opensanctions', 'ua_war_sanctions', 'targets.simple.csv'), parse: (b) => parseOpenSanctionsSimple('targets.simple.csv', b) },
-  { name: 'SIPRI trade register', seed: fixture('sipri', 'trade-register.csv'), parse: (b) => parseSipriTradeRegister('trade-register.csv', b) },
+  { name: 'OpenSanctions targets.simple.csv', seed: fixture('opensanctions', 'ua_war_sanctions', 'simple-export.csv'), parse: (b) => parseOpenSanctionsSimple('targets.simple.csv', b) },
+  { name: 'SIPRI trade register', seed: fixture('sipri', 'deals.csv'), parse: (b) => parseSipriTradeRegister('trade-register.csv', b) },
   { name: 'SIPRI TIV table', seed: fixture('sipri', 'tiv-importers.csv'), parse: (b) => parseSipriTivTable('tiv-importers.csv', b) },
   { name: 'SIPRI milex workbook', seed: fixture('xlsx', 'sipri-milex.xlsx'), parse: (b) => parseSipriMilex('milex.xlsx', b), zip: true },
   { name: 'Australia DFAT workbook', seed: fixture('xlsx', 'australia-dfat.xlsx'), parse: (b) => parseAustraliaDfat('dfat.xlsx', b), zip: true },

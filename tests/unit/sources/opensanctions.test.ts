@@ -8,7 +8,8 @@ import { assertAnyBytesParseOrRefuse, entryByReference, parseErrorOf, parsesOrRe
 
 const CURRENT = 'ua_war_sanctions/targets.simple.csv';
 const OLDER = 'xx_test_register/targets.simple.csv';
-const fixture = (path = CURRENT): Uint8Array => readFixture('sources', 'opensanctions', ...path.split('/'));
+/** The fixture for an export path (given to the parser as is): one per dataset folder, named for what it holds. */
+const fixture = (path = CURRENT): Uint8Array => readFixture('sources', 'opensanctions', path.slice(0, path.indexOf('/')), 'simple-export.csv');
 const fixtureText = (path = CURRENT): string => new TextDecoder().decode(fixture(path));
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -38,7 +39,7 @@ describe('parseOpenSanctionsSimple on the current-layout fixture', () => {
   });
 
   it('skips a schema that is not a listed subject, with a warning naming its line', () => {
-    expect(result.warnings).toEqual([
+    expect(result.warnings).toMatchObject([
       {
         file: CURRENT,
         line: 11,
@@ -150,7 +151,7 @@ describe('parseOpenSanctionsSimple on an older export', () => {
   const result = parseOpenSanctionsSimple(OLDER, fixture(OLDER));
 
   it('finds columns by name without program_ids and last_change, and takes the slug from the folder', () => {
-    expect(result.warnings).toEqual([
+    expect(result.warnings).toMatchObject([
       {
         file: OLDER,
         line: 1,
@@ -190,7 +191,7 @@ describe('parseOpenSanctionsSimple on an older export', () => {
   it('derives the slug from an unknown title when the path names no dataset, with a warning', () => {
     const bare = parseOpenSanctionsSimple('targets.simple.csv', fixture(OLDER));
     expect(bare.source).toBe('opensanctions-test_register_of_things');
-    expect(bare.warnings).toEqual([{ file: 'targets.simple.csv', line: 1, message: expect.stringContaining('comes from the title') }]);
+    expect(bare.warnings).toMatchObject([{ file: 'targets.simple.csv', line: 1, message: expect.stringContaining('comes from the title') }]);
   });
 
   it('uses the caller date only when no row has a last_seen', () => {
@@ -207,7 +208,7 @@ describe('parseOpenSanctionsSimple on bad input', () => {
     const text = `${fixtureText(OLDER)}"xx-test-003","Person","Short ROW"\n`;
     const result = parseOpenSanctionsSimple(OLDER, utf8(text));
     expect(result.entries).toHaveLength(2);
-    expect(result.warnings).toContainEqual({ file: OLDER, line: 4, message: 'expected 14 columns, found 3; row skipped' });
+    expect(result.warnings).toContainEqual(expect.objectContaining({ file: OLDER, line: 4, message: 'expected 14 columns, found 3; row skipped' }));
   });
 
   it('throws on a file cut inside a multi-line quoted field, naming the line the record starts on', () => {
@@ -220,7 +221,7 @@ describe('parseOpenSanctionsSimple on bad input', () => {
   });
 
   it('refuses a UK HMT list (Windows-1252), saying which header it expected', () => {
-    const error = parseErrorOf(() => parseOpenSanctionsSimple('conlist.csv', readFixture('sources', 'uk', 'conlist-sample.csv')));
+    const error = parseErrorOf(() => parseOpenSanctionsSimple('conlist.csv', readFixture('sources', 'uk', 'uk-list-sample.csv')));
     expect(error.line).toBe(1);
     expect(error.message).toMatch(/expected the OpenSanctions targets\.simple\.csv header \(id, schema, name, aliases, /);
     expect(error.message).toContain('found "Last Updated,02/01/2024');

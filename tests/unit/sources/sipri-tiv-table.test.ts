@@ -70,7 +70,7 @@ describe('parseSipriTivTable on bad input', () => {
   it('skips a row with the wrong number of columns and a row with a bad cell, naming their lines', () => {
     const file = 'tiv-bad-rows.csv';
     const result = parseSipriTivTable(file, fixture(file));
-    expect(result.warnings).toEqual([
+    expect(result.warnings).toMatchObject([
       { file, line: 13, message: 'expected 12 columns, found 4; row skipped' },
       { file, line: 15, message: '2020 is "n/a", not a TIV value; row skipped' },
     ]);
@@ -94,13 +94,13 @@ describe('parseSipriTivTable on bad input', () => {
   });
 
   it('rejects the trade register, saying what it is', () => {
-    const error = parseErrorOf(() => parseSipriTivTable('trade-register.csv', fixture('trade-register.csv')));
+    const error = parseErrorOf(() => parseSipriTivTable('trade-register.csv', fixture('deals.csv')));
     expect(error.file).toBe('trade-register.csv');
     expect(error.message).toMatch(/encoding|trade register/);
   });
 
   it('rejects an ASCII trade register as a trade register, with its header line', () => {
-    const ascii = new TextDecoder('windows-1252').decode(fixture('trade-register.csv')).replace(/[^\x00-\x7f]/g, '?');
+    const ascii = new TextDecoder('windows-1252').decode(fixture('deals.csv')).replace(/[^\x00-\x7f]/g, '?');
     const error = parseErrorOf(() => parseSipriTivTable('trade-register.csv', new TextEncoder().encode(ascii)));
     expect(error.line).toBe(12);
     expect(error.message).toContain('SIPRI trade register');

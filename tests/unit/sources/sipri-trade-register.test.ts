@@ -7,7 +7,8 @@ import { HAS_SHARED, SHARED_MISSING, readFixture, readSharedData } from '../../s
 import { assertAnyBytesParseOrRefuse, parseErrorOf, parsesOrRefuses } from '../../support/parser-properties';
 
 const FIXTURE = 'trade-register.csv';
-const fixture = (name = FIXTURE): Uint8Array => readFixture('sources', 'sipri', name);
+/** Bytes of a fixture; by default the register's, which the tests pass as FIXTURE, SIPRI's own file name. */
+const fixture = (name = 'deals.csv'): Uint8Array => readFixture('sources', 'sipri', name);
 
 describe('parseSipriTradeRegister on the fixture', () => {
   const result = parseSipriTradeRegister(FIXTURE, fixture());
@@ -83,7 +84,7 @@ describe('parseSipriTradeRegister on the fixture', () => {
     const utf8 = new TextEncoder().encode(new TextDecoder('windows-1252').decode(fixture()));
     const again = parseSipriTradeRegister(FIXTURE, utf8);
     expect(again.deals).toEqual(result.deals);
-    expect(again.warnings).toEqual([{ file: FIXTURE, message: expect.stringContaining('UTF-8') }]);
+    expect(again.warnings).toMatchObject([{ file: FIXTURE, message: expect.stringContaining('UTF-8') }]);
   });
 
   it('reads CRLF line endings like LF', () => {
@@ -95,7 +96,7 @@ describe('parseSipriTradeRegister on the fixture', () => {
 });
 
 describe('parseSipriTradeRegister on bad rows', () => {
-  const file = 'trade-register-bad-rows.csv';
+  const file = 'deals-bad-rows.csv';
   const result = parseSipriTradeRegister(file, fixture(file));
 
   it('skips each unreadable row with a warning naming its line', () => {
@@ -109,8 +110,8 @@ describe('parseSipriTradeRegister on bad rows', () => {
 
   it('keeps rows with an unknown status or undated delivery, noting them', () => {
     expect(result.deals.map((deal) => deal.weaponDesignation)).toEqual(['TX-7 Testbird', 'TX-11 Testbird', 'TX-12 Testbird']);
-    expect(result.warnings).toContainEqual({ file, line: 18, message: 'unknown status "Leased"' });
-    expect(result.warnings).toContainEqual({ file, line: 19, message: 'delivered TIV without any year of delivery' });
+    expect(result.warnings).toContainEqual(expect.objectContaining({ file, line: 18, message: 'unknown status "Leased"' }));
+    expect(result.warnings).toContainEqual(expect.objectContaining({ file, line: 19, message: 'delivered TIV without any year of delivery' }));
   });
 });
 

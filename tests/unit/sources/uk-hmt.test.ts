@@ -5,7 +5,7 @@ import { UK_HMT_SOURCE, UK_HMT_URL, parseUkHmt } from '../../../src/sources/uk-h
 import { HAS_SHARED, SHARED_MISSING, readFixture, readSharedData } from '../../support/shared';
 import { assertAnyBytesParseOrRefuse, entryByReference, parseErrorOf, parsesOrRefuses, withMutations } from '../../support/parser-properties';
 
-const FIXTURE = 'conlist-sample.csv';
+const FIXTURE = 'uk-list-sample.csv';
 const fixture = (name = FIXTURE): Uint8Array => readFixture('sources', 'uk', name);
 
 const latin1 = (bytes: Uint8Array): string => Array.from(bytes, (b) => String.fromCharCode(b)).join('');
@@ -123,7 +123,7 @@ describe('parseUkHmt on the sample fixture', () => {
     expect(result2.dataDate).toBe('2024-05-06');
     expect(result2.entries[0]?.listing.dataDate).toBe('2024-05-06');
     expect(result2.entries).toHaveLength(6);
-    expect(result2.warnings).toEqual([{ file: 'no-date.csv', line: 1, message: expect.stringContaining('no "Last Updated" line') }]);
+    expect(result2.warnings).toMatchObject([{ file: 'no-date.csv', line: 1, message: expect.stringContaining('no "Last Updated" line') }]);
     expect(parseUkHmt('no-date.csv', headerFirst).dataDate).toBeNull();
   });
 
@@ -131,7 +131,7 @@ describe('parseUkHmt on the sample fixture', () => {
     const utf8 = new TextEncoder().encode(decodeWindows1252(fixture()));
     const copy = parseUkHmt('utf8.csv', utf8);
     expect(copy.entries).toEqual(result.entries);
-    expect(copy.warnings).toEqual([{ file: 'utf8.csv', message: expect.stringContaining('UTF-8') }]);
+    expect(copy.warnings).toMatchObject([{ file: 'utf8.csv', message: expect.stringContaining('UTF-8') }]);
   });
 });
 
@@ -143,9 +143,9 @@ function decodeWindows1252(bytes: Uint8Array): string {
 
 describe('parseUkHmt on bad input', () => {
   it('skips a row with the wrong column count, with a warning naming its line', () => {
-    const result = parseUkHmt('conlist-short-row.csv', fixture('conlist-short-row.csv'));
+    const result = parseUkHmt('uk-list-short-row.csv', fixture('uk-list-short-row.csv'));
     expect(result.entries.map((e) => e.listing.reference)).toEqual(['90006', '90003']);
-    expect(result.warnings).toEqual([{ file: 'conlist-short-row.csv', line: 4, message: 'expected 29 columns, found 27; row skipped' }]);
+    expect(result.warnings).toMatchObject([{ file: 'uk-list-short-row.csv', line: 4, message: 'expected 29 columns, found 27; row skipped' }]);
   });
 
   it('throws on a file cut inside a quoted field, naming the line the record starts on', () => {
@@ -159,7 +159,7 @@ describe('parseUkHmt on bad input', () => {
 
   it('refuses an OpenSanctions export, saying which header it expected', () => {
     const error = parseErrorOf(() =>
-      parseUkHmt('targets.simple.csv', readFixture('sources', 'opensanctions', 'ua_war_sanctions', 'targets.simple.csv')),
+      parseUkHmt('targets.simple.csv', readFixture('sources', 'opensanctions', 'ua_war_sanctions', 'simple-export.csv')),
     );
     expect(error.line).toBe(1);
     expect(error.message).toMatch(/expected "Last Updated,dd\/mm\/yyyy" then the 29-column header \(Name 6, Name 1, Name 2, …, Group ID\)/);
@@ -181,7 +181,7 @@ describe('parseUkHmt on bad input', () => {
   });
 
   it('keeps a huge free-text cell whole instead of picking it apart', () => {
-    const lines = latin1(fixture('conlist-short-row.csv')).split('\n');
+    const lines = latin1(fixture('uk-list-short-row.csv')).split('\n');
     const cells = (lines[2] ?? '').split(',');
     cells[10] = '('.repeat(100_000); // Nationality
     cells[11] = '('.repeat(100_000); // Passport Details

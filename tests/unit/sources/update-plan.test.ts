@@ -81,7 +81,8 @@ describe('judging a compile', () => {
       ],
     });
     expect(Object.keys(refused).sort()).toEqual(['ca-sema', 'ofac-sdn']);
-    expect(refused['ca-sema']).toMatch(/under half/);
-    expect(refused['ofac-sdn']).toBe('ofac-sdn/alt.csv: line 3: bad row');
+    expect(refused['ca-sema']?.message).toMatch(/under half/);
+    expect(refused['ca-sema']).toMatchObject({ key: 'diagUpdateShrank', values: ['3', '1,369'] });
+    expect(refused['ofac-sdn']?.message).toBe('ofac-sdn/alt.csv: line 3: bad row');
   });
 });

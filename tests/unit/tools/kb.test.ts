@@ -25,7 +25,7 @@ function folderWith(files: Record<string, string>): string {
 
 describe('npm run kb', () => {
   it('compiles a folder, prints a summary and exits 0', () => {
-    const dir = folderWith({ 'un/consolidated.xml': 'un/consolidated-small.xml', 'ofac/sdn.csv': 'ofac/sdn.csv', 'ofac/alt.csv': 'ofac/alt.csv' });
+    const dir = folderWith({ 'un/consolidated.xml': 'un/small-list.xml', 'ofac/sdn.csv': 'ofac/primary-records.csv', 'ofac/alt.csv': 'ofac/aliases.csv' });
     const out = path.join(dir, 'out', 'kb.json');
     const { status, stdout, stderr } = runKb(['--from', dir, '--out', out]);
     expect(status).toBe(0);
@@ -36,7 +36,7 @@ describe('npm run kb', () => {
   });
 
   it('exits 1 when a file could not be read, and still writes the rest', () => {
-    const dir = folderWith({ 'un/consolidated.xml': 'un/consolidated-small.xml', 'un/bomb.xml': 'un/entity-bomb.xml' });
+    const dir = folderWith({ 'un/consolidated.xml': 'un/small-list.xml', 'un/bomb.xml': 'un/entity-bomb.xml' });
     const out = path.join(dir, 'kb.json');
     const { status, stdout } = runKb(['--from', dir, '--out', out]);
     expect(status).toBe(1);
