@@ -18,7 +18,8 @@ import type { SourcesReply, SourceView } from '../messages';
 import { isSourceEnabled, mirrorOf, readSettings, withSource, writeSettings } from '../settings';
 import type { SourceFile } from '../sources/read-sources';
 import { fileUrls, isDownloadable, isValidMirror, permissionOrigins, sourceById, SOURCES, storedName, type SourceSpec } from '../sources/registry';
-import { conditionalHeaders, isDue, judgeCandidate, nextDueAt, retryAt, type FileValidators, type SourceStatus, type UpdatePlan } from '../sources/update-plan';
+import { diagnostic, DiagnosticError, englishProblem, type Problem } from '../sources/diagnostics';
+import { asProblem, conditionalHeaders, isDue, judgeCandidate, nextDueAt, retryAt, type FileValidators, type SourceStatus, type UpdatePlan } from '../sources/update-plan';
 import { reloadKb, status as kbStatus } from './kb-store';
 import type { RebuildEvent, RebuildRequest } from './rebuild-protocol';
 
@@ -100,7 +101,8 @@ async function runOnce(only: string | null, force: boolean): Promise<void> {
     const mirror = mirrorOf(settings, source);
     const origins = permissionOrigins(source, mirror);
     if (!(await browser.permissions.contains({ origins }))) {
-      await patchStatus(source.id, { lastAttemptAt: new Date().toISOString(), lastError: `Backstory may not reach ${origins.join(', ')} yet: turn the source off and on in the options page to allow it.`, progress: undefined });
+      const problem = asProblem(diagnostic('diagUpdateNoPermission', origins.join(', ')));
+      await patchStatus(source.id, { lastAttemptAt: new Date().toISOString(), lastError: problem.message, lastProblem: problem, progress: undefined });
       continue;
     }
     try {
@@ -108,7 +110,7 @@ async function runOnce(only: string | null, force: boolean): Promise<void> {
       if (result === 'not-modified') await succeed(source.id, statuses[source.id]?.validators ?? {});
       else downloads.push(result);
     } catch (error) {
-      await fail(source, statuses[source.id], (error as Error).message);
+      await fail(source, statuses[source.id], problemOf(error));
     }
   }
   if (downloads.length > 0) await install(downloads);
@@ -128,7 +130,7 @@ async function install(downloads: Downloaded[]): Promise<void> {
       report = await rebuild(remaining.flatMap((d) => d.files), plan);
     } catch (error) {
       // Storage full, a worker that would not start…: nothing was installed, so say so and retry later.
-      for (const d of remaining) await fail(d.source, statuses[d.source.id], `the lists could not be compiled and installed: ${(error as Error).message}`);
+      for (const d of remaining) await fail(d.source, statuses[d.source.id], asProblem(diagnostic('diagUpdateInstallFailed', englishOf(error))));
       return;
     }
     if (report.meta) {
@@ -138,7 +140,7 @@ async function install(downloads: Downloaded[]): Promise<void> {
     }
     const refused = report.refused ?? {};
     if (Object.keys(refused).length === 0) {
-      const why = report.files.find((f) => !f.ok)?.error?.message ?? 'nothing could be built from the download';
+      const why = report.files.find((f) => !f.ok)?.error ?? asProblem(diagnostic('diagUpdateNothingBuilt'));
       for (const d of remaining) await fail(d.source, statuses[d.source.id], why);
       return;
     }
@@ -163,7 +165,7 @@ function rebuild(files: SourceFile[], plan: UpdatePlan): Promise<RebuildReport> 
     });
     worker.addEventListener('error', (event) => {
       worker.terminate();
-      reject(new Error(`the rebuild worker failed: ${event.message}`));
+      reject(new DiagnosticError(diagnostic('diagUpdateWorkerFailed', event.message)));
     });
     worker.postMessage({ files, plan } satisfies RebuildRequest);
   });
@@ -199,7 +201,7 @@ async function download(
         continue;
       }
       result = await fetchFile(source.id, f.name, f.url, {});
-      if (result === 'not-modified') throw new Error(`${f.url} answered "not modified" to a plain request`);
+      if (result === 'not-modified') throw new DiagnosticError(diagnostic('diagUpdateNotModified', f.url));
     }
     files.push({ name: storedName(source, f.name), bytes: result.bytes, obtained });
     validators[f.name] = { url: f.url, ...(result.etag ? { etag: result.etag } : {}), ...(result.lastModified ? { lastModified: result.lastModified } : {}) };
@@ -218,13 +220,15 @@ async function fetchFile(id: string, name: string, url: string, headers: Record<
     try {
       response = await fetch(url, { headers, signal: controller.signal, cache: 'no-store', credentials: 'omit', redirect: 'follow' });
     } catch (error) {
-      throw new Error(controller.signal.aborted ? `${url} did not answer within ${TIMEOUT_MS / 1000} s` : `${url} could not be reached (${(error as Error).message})`);
+      throw new DiagnosticError(controller.signal.aborted ? diagnostic('diagUpdateNoAnswer', url, TIMEOUT_MS / 1000) : diagnostic('diagUpdateUnreachable', url, englishOf(error)));
     }
     if (response.status === 304) return 'not-modified';
-    if (!response.ok || !response.body) throw new Error(`${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+    if (!response.ok || !response.body) {
+      throw new DiagnosticError(response.statusText ? diagnostic('diagUpdateHttpStatusText', url, response.status, response.statusText) : diagnostic('diagUpdateHttpStatus', url, response.status));
+    }
     const declared = response.headers.get('content-length');
     const total = declared !== null && /^\d+$/.test(declared) ? Number(declared) : null;
-    if (total !== null && total > MAX_DOWNLOAD_BYTES) throw new Error(`${url} is ${total} bytes, over the ${MAX_DOWNLOAD_BYTES}-byte limit`);
+    if (total !== null && total > MAX_DOWNLOAD_BYTES) throw new DiagnosticError(diagnostic('diagUpdateTooLarge', url, total, MAX_DOWNLOAD_BYTES));
     const chunks: Uint8Array[] = [];
     let received = 0;
     let reported = 0;
@@ -237,7 +241,7 @@ async function fetchFile(id: string, name: string, url: string, headers: Record<
         received += value.byteLength;
         if (received > MAX_DOWNLOAD_BYTES) {
           controller.abort();
-          throw new Error(`${url} is over the ${MAX_DOWNLOAD_BYTES}-byte limit`);
+          throw new DiagnosticError(diagnostic('diagUpdateOverLimit', url, MAX_DOWNLOAD_BYTES));
         }
         if (received - reported >= PROGRESS_STEP) {
           reported = received;
@@ -245,13 +249,15 @@ async function fetchFile(id: string, name: string, url: string, headers: Record<
         }
       }
     } catch (error) {
-      if ((error as Error).message.includes('limit')) throw error;
-      throw new Error(controller.signal.aborted ? `${url} took longer than ${TIMEOUT_MS / 1000} s` : `the download of ${url} was cut off after ${received} bytes (${(error as Error).message})`);
+      if (error instanceof DiagnosticError && error.diagnostic.key === 'diagUpdateOverLimit') throw error;
+      throw new DiagnosticError(
+        controller.signal.aborted ? diagnostic('diagUpdateTooSlow', url, TIMEOUT_MS / 1000) : diagnostic('diagUpdateCutOff', url, received, englishOf(error)),
+      );
     }
     // A compressed transfer announces the compressed length; only a plain one can be checked this way.
     const encoding = response.headers.get('content-encoding');
     if (total !== null && (!encoding || encoding === 'identity') && received !== total) {
-      throw new Error(`the download of ${url} is truncated: ${received} of ${total} bytes`);
+      throw new DiagnosticError(diagnostic('diagUpdateTruncated', url, received, total));
     }
     const bytes = new Uint8Array(received);
     let at = 0;
@@ -266,12 +272,30 @@ async function fetchFile(id: string, name: string, url: string, headers: Record<
 }
 
 async function succeed(id: string, validators: Record<string, FileValidators>): Promise<void> {
-  await patchStatus(id, { lastSuccessAt: new Date().toISOString(), lastError: undefined, nextRetryAt: undefined, failures: undefined, validators, progress: undefined });
+  await patchStatus(id, { lastSuccessAt: new Date().toISOString(), lastError: undefined, lastProblem: undefined, nextRetryAt: undefined, failures: undefined, validators, progress: undefined });
 }
 
-async function fail(source: SourceSpec, status: SourceStatus | undefined, message: string): Promise<void> {
+async function fail(source: SourceSpec, status: SourceStatus | undefined, problem: Problem): Promise<void> {
   const failures = (status?.failures ?? 0) + 1;
-  await patchStatus(source.id, { lastError: message, failures, nextRetryAt: new Date(retryAt(source, failures, Date.now())).toISOString(), progress: undefined });
+  await patchStatus(source.id, {
+    lastError: problem.message,
+    lastProblem: problem,
+    failures,
+    nextRetryAt: new Date(retryAt(source, failures, Date.now())).toISOString(),
+    progress: undefined,
+  });
+}
+
+/** A thrown error as a problem to store: its diagnostic when it has one, else its text as data. */
+function problemOf(error: unknown): Problem {
+  if (error instanceof DiagnosticError) return asProblem(error.diagnostic);
+  return asProblem(diagnostic('diagUpdateFailed', englishOf(error)));
+}
+
+/** The English of an error: a diagnostic's, with where it is, or the platform's own text. */
+function englishOf(error: unknown): string {
+  if (error instanceof DiagnosticError) return englishProblem({ message: error.message, ...error.diagnostic });
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function readStatuses(): Promise<Statuses> {

@@ -7,6 +7,7 @@
 import type { KbArtifact } from '../kb/artifact';
 import { compileKnowledgeBase } from '../kb/compile';
 import { detectFormat, slotOf } from '../sources/detect';
+import type { Problem } from '../sources/diagnostics';
 import { readSources, type FileReport, type SourceFile } from '../sources/read-sources';
 import { installArtifact, readStoredFiles, storeFiles, type KbMeta, type StoredFile } from './kb-db';
 
@@ -28,7 +29,7 @@ export interface RebuildReport {
   entities: number;
   names: number;
   /** Reasons the `vet` option gave for not installing, by whatever key it chose (nothing was installed). */
-  refused?: Record<string, string>;
+  refused?: Record<string, Problem>;
 }
 
 /** Options for `rebuildWith`. */
@@ -37,7 +38,7 @@ export interface RebuildOptions {
    * Looks at the compiled result before it is installed; any reason it returns stops the install
    * (the last good knowledge base stays). Scheduled updates use it to refuse a list that shrank.
    */
-  vet?: (candidate: { lists: KbArtifact['lists']; files: FileReport[] }) => Record<string, string>;
+  vet?: (candidate: { lists: KbArtifact['lists']; files: FileReport[] }) => Record<string, Problem>;
 }
 
 /**

@@ -111,7 +111,19 @@ export interface SourceEntry {
 export interface ParseIssue {
   file: string;
   line?: number;
+  /** English, for logs and tests; all that versions before message ids stored. */
   message: string;
+  /**
+   * The problem as a _locales message id (`diag…`, src/sources/diagnostics.ts) and the values of
+   * its placeholders, without the file and line, which readers word around it. Absent in issues
+   * stored by older versions: show `message` then.
+   */
+  key?: string;
+  values?: string[];
+  /** Where inside the file `line` counts (a workbook's sheet), as a message id and values. */
+  part?: { key: string; values: string[] };
+  /** A message around this one, which takes it as its last value ("sheet "X" row 5: …"). */
+  context?: { key: string; values: string[] };
 }
 
 /** What a sanctions-list parser returns. */

@@ -1,5 +1,9 @@
 import type { RebuildProgress, RebuildReport } from '../db/library';
 import { useT, type MessageKey } from '../ui/i18n';
+import { problemText } from './problem-text';
+
+/** How many warnings of a file the report lists; the count says how many there are in all. */
+const WARNINGS_SHOWN = 5;
 
 export interface ImportPanelProps {
   busy: boolean;
@@ -51,7 +55,17 @@ export function ImportPanel({ busy, progress, report, failure, onFiles }: Import
               <li key={file.file} class={file.ok ? '' : 'error'} data-file={file.file}>
                 {file.ok
                   ? `${t('importFileFormat', file.file, file.format ?? '')}${file.records !== undefined ? `, ${t('importFileRecords', file.records.toLocaleString('en'))}` : ''}${file.warnings.length > 0 ? ` ${t('importFileWarnings', file.warnings.length)}` : ''}`
-                  : (file.error?.message ?? t('importFileUnreadable', file.file))}
+                  : (file.error ? problemText(t, file.error) : '') || t('importFileUnreadable', file.file)}
+                {file.warnings.length > 0 && (
+                  <details class="warnings">
+                    <summary>{t('importWarningsShown', Math.min(file.warnings.length, WARNINGS_SHOWN))}</summary>
+                    <ul>
+                      {file.warnings.slice(0, WARNINGS_SHOWN).map((warning, i) => (
+                        <li key={i}>{problemText(t, warning)}</li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
               </li>
             ))}
           </ul>

@@ -10,6 +10,7 @@ import { ask, type SourcesReply, type SourceView } from '../messages';
 import { isValidMirror, originsFor, permissionOrigins, sourceById } from '../sources/registry';
 import { formatIsoDate, formatRelativeTime } from '../ui/format';
 import { useT, type MessageKey } from '../ui/i18n';
+import { problemText } from './problem-text';
 
 function stateOf(source: SourceView, updating: boolean): string {
   if (!source.downloadable) return 'import-only';
@@ -94,7 +95,7 @@ function SourceRow({ source, updating, now, onChange }: { source: SourceView; up
             <>
               <dt>{t('sourcesLastError')}</dt>
               <dd class="last-error error">
-                {status.lastError}
+                {problemText(t, status.lastProblem ? { ...status.lastProblem, message: status.lastError } : status.lastError)}
                 {status.lastAttemptAt ? ` (${formatRelativeTime(status.lastAttemptAt, now, t)})` : ''}
               </dd>
             </>

@@ -1,6 +1,7 @@
 import { foldKey } from '../kb/normalise';
 import type { Address, EntryName, ParseIssue, PartialDate, SourceEntry, SourceParseResult, SubjectKind } from '../kb/model';
 import { ParseError, assertSaneSize } from './errors';
+import { diagnostic, issue, type Diagnostic } from './diagnostics';
 import { linesOf, splitLettered, textOf } from './australia-dfat-cells';
 import { dateOf, listedOnOf, parseBirthDates } from './australia-dfat-dates';
 import { addressesOf, nationalitiesOf } from './australia-dfat-places';
@@ -61,8 +62,8 @@ export function parseAustraliaDfat(file: string, bytes: Uint8Array, options: Aus
   const warnings: ParseIssue[] = [];
   const { sheet, headerRow, columnIndex } = findListSheet(file, workbook.sheets);
 
-  const warn = (row: DfatRow, message: string): void => {
-    warnings.push({ file, line: row.rowNumber, message: `sheet "${sheet.name}" row ${row.rowNumber}: ${message}` });
+  const warn = (row: DfatRow, problem: Diagnostic): void => {
+    warnings.push(issue(file, row.rowNumber, problem, diagnostic('diagSheetRow', sheet.name, row.rowNumber)));
   };
 
   const groups = new Map<string, DfatRow[]>();
@@ -73,11 +74,11 @@ export function parseAustraliaDfat(file: string, bytes: Uint8Array, options: Aus
     const row: DfatRow = { rowNumber: r + 1, cells: cellsByColumn(cells, columnIndex) };
     const reference = referenceNumberOf(row.cells.reference);
     if (!reference) {
-      warn(row, `Reference "${textOf(row.cells.reference) ?? ''}" is not a DFAT reference (a number, optionally with a letter suffix); row skipped`);
+      warn(row, diagnostic('diagDfatBadReferenceSkipped', textOf(row.cells.reference) ?? ''));
       continue;
     }
     if (!textOf(row.cells.name)) {
-      warn(row, `Reference ${reference} has no name; row skipped`);
+      warn(row, diagnostic('diagDfatNoNameSkipped', reference));
       continue;
     }
     const controlDate = dateOf(row.cells.controlDate);
@@ -121,9 +122,9 @@ function findListSheet(file: string, sheets: Map<string, XlsxSheet>): { sheet: X
     }
   }
   if (closest) {
-    throw new ParseError(file, `sheet "${closest.sheet.name}" row ${closest.row}: the header lacks ${closest.missing.map((m) => `"${m}"`).join(', ')}: this is not the DFAT Consolidated List layout`);
+    throw new ParseError(file, diagnostic('diagDfatHeaderLacks', closest.sheet.name, closest.row, closest.missing.map((m) => `"${m}"`).join(', ')));
   }
-  throw new ParseError(file, `no sheet has a header row starting "Reference": this is not the DFAT Consolidated List (sheets: ${[...sheets.keys()].join(', ')})`);
+  throw new ParseError(file, diagnostic('diagDfatNoHeader', [...sheets.keys()].join(', ')));
 }
 
 function cellsByColumn(cells: XlsxCell[], columnIndex: Record<Column, number>): Record<Column, XlsxCell> {
@@ -161,16 +162,16 @@ const NAME_TYPES: Record<string, EntryName['type']> = {
 };
 
 /** One entry from all rows of one numeric reference; undefined (with a warning) when it cannot be built. */
-function buildEntry(reference: string, rows: DfatRow[], dataDate: string, warn: (row: DfatRow, message: string) => void): SourceEntry | undefined {
+function buildEntry(reference: string, rows: DfatRow[], dataDate: string, warn: (row: DfatRow, problem: Diagnostic) => void): SourceEntry | undefined {
   const primaryRows = rows.filter((row) => nameTypeOf(row.cells.nameType) === 'primary');
-  if (primaryRows.length === 0) warn(rows[0]!, `Reference ${reference} has no "Primary Name" row; its first name is taken as primary`);
-  if (primaryRows.length > 1) warn(primaryRows[1]!, `Reference ${reference} has ${primaryRows.length} "Primary Name" rows; the first is primary, the others are kept as aliases`);
+  if (primaryRows.length === 0) warn(rows[0]!, diagnostic('diagDfatNoPrimaryName', reference));
+  if (primaryRows.length > 1) warn(primaryRows[1]!, diagnostic('diagDfatManyPrimaryNames', reference, primaryRows.length));
   const primary = primaryRows[0] ?? rows[0]!;
 
   const typeText = textOf(primary.cells.type);
   const kind = typeText ? KIND_BY_TYPE[typeText.toLowerCase()] : undefined;
   if (!kind) {
-    warn(primary, `Reference ${reference} has Type "${typeText ?? ''}", expected Individual or Entity; entry skipped`);
+    warn(primary, diagnostic('diagDfatBadTypeSkipped', reference, typeText ?? ''));
     return undefined;
   }
 
@@ -242,13 +243,13 @@ function nameTypeOf(cell: XlsxCell): EntryName['type'] | undefined {
 }
 
 /** The primary name first, then the other rows' names in source order; repeats of a name dropped. */
-function namesOf(primary: DfatRow, rows: DfatRow[], warn: (row: DfatRow, message: string) => void): EntryName[] {
+function namesOf(primary: DfatRow, rows: DfatRow[], warn: (row: DfatRow, problem: Diagnostic) => void): EntryName[] {
   const names: EntryName[] = [{ full: textOf(primary.cells.name)!, type: 'primary', strength: 'strong' }];
   for (const row of rows) {
     if (row === primary) continue;
     let type = nameTypeOf(row.cells.nameType);
     if (type === undefined) {
-      warn(row, `Name Type "${textOf(row.cells.nameType) ?? ''}" is not one DFAT uses; the name is kept as an alias`);
+      warn(row, diagnostic('diagDfatUnknownNameType', textOf(row.cells.nameType) ?? ''));
       type = 'alias';
     }
     if (type === 'primary') type = 'alias';

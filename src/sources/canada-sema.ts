@@ -14,6 +14,7 @@
 import type { EntryName, Identifier, NameParts, ParseIssue, PartialDate, SourceEntry, SourceParseResult, SubjectKind } from '../kb/model';
 import { isCalendarDay } from './dates';
 import { ParseError, assertSaneSize } from './errors';
+import { diagnostic, issue } from './diagnostics';
 import { splitTopLevel } from './name-lists';
 import { cleanSpace, decodeText, lineAt } from './text';
 import { readXmlRecords, type XmlElement } from './xml';
@@ -88,18 +89,14 @@ export function parseCanadaSema(file: string, bytes: Uint8Array, options: { data
   });
 
   if (entries.length === 0) {
-    throw new ParseError(file, `no usable <record> elements (${recordCount} found): the list is empty or not a Canadian sanctions list`);
+    throw new ParseError(file, diagnostic('diagCaNoRecords', recordCount));
   }
   return { source: CANADA_SEMA_SOURCE, dataDate, entries, warnings };
 }
 
 function wrongRoot(file: string, text: string, found: string): ParseError {
   const at = text.indexOf(`<${found}`);
-  return new ParseError(
-    file,
-    `root element is <${found}>, expected <${ROOT_ELEMENT}>: this is not a Consolidated Canadian Autonomous Sanctions List`,
-    at >= 0 ? lineAt(text, at) : undefined,
-  );
+  return new ParseError(file, diagnostic('diagCaWrongRoot', found, ROOT_ELEMENT), at >= 0 ? lineAt(text, at) : undefined);
 }
 
 /** The record's children by field; unknown elements are reported once per name. */
@@ -111,7 +108,7 @@ function readFields(file: string, record: XmlElement, unknown: Set<string>, warn
     if (!field) {
       if (!unknown.has(child.name)) {
         unknown.add(child.name);
-        warnings.push({ file, line: child.line, message: `unknown element <${child.name}> in <record> ignored (reported once)` });
+        warnings.push(issue(file, child.line, diagnostic('diagUnknownElement', child.name, 'record')));
       }
       continue;
     }
@@ -131,11 +128,11 @@ function buildEntry(file: string, line: number, fields: Fields, dataDate: string
   const kind: SubjectKind = imo ? 'vessel' : fields.entity ? 'organisation' : 'person';
   const names = kind === 'person' ? personNames(fields) : subjectNames(kind, fields);
   if (names.length === 0) {
-    warnings.push({ file, line, message: `record ${reference} has no LastName, GivenName or Entity; skipped` });
+    warnings.push(issue(file, line, diagnostic('diagCaNoName', reference)));
     return null;
   }
   if (!programme || !fields.item) {
-    warnings.push({ file, line, message: `record "${names[0]?.full}" has no ${programme ? 'Item' : 'Country'}; its reference ${reference} may not be unique` });
+    warnings.push(issue(file, line, diagnostic(programme ? 'diagCaNoItem' : 'diagCaNoCountry', names[0]?.full ?? '', reference)));
   }
 
   const remarks: string[] = [];
@@ -175,7 +172,7 @@ function buildEntry(file: string, line: number, fields: Fields, dataDate: string
   if (fields.listedOn) {
     const listedOn = parseDates(fields.listedOn)[0];
     if (listedOn?.kind === 'day') entry.listing.listedOn = listedOn.date;
-    else warnings.push({ file, line, message: `record ${reference}: DateOfListing "${fields.listedOn}" is not a date; left out` });
+    else warnings.push(issue(file, line, diagnostic('diagCaBadListingDate', reference, fields.listedOn)));
   }
   return entry;
 }

@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import type { ParseIssue } from '../kb/model';
 import { ParseError } from './errors';
+import { diagnostic, issue } from './diagnostics';
 
 /** One CSV record (a row, possibly spanning several physical lines) and the 1-based line it starts on. */
 export interface CsvRecord {
@@ -52,7 +53,9 @@ export function readCsvRecords(file: string, text: string): CsvReadResult {
         return;
       }
       if (result.errors.length > 0) {
-        warnings.push({ file, line: recordLine, message: `malformed quoting (${result.errors[0]?.message ?? 'quote error'}); row skipped` });
+        // Papa's own wording is passed on as data; its absence gets a message of ours.
+        const reason = result.errors[0]?.message;
+        warnings.push(issue(file, recordLine, reason === undefined ? diagnostic('diagCsvQuoteErrorSkipped') : diagnostic('diagCsvMalformedQuotingSkipped', reason)));
         return;
       }
       if (fields.length === 1 && fields[0] === '') return;
@@ -61,7 +64,7 @@ export function readCsvRecords(file: string, text: string): CsvReadResult {
   });
 
   if (unterminatedAt !== undefined) {
-    throw new ParseError(file, 'a quoted field starting in this record is never closed: the file is truncated or malformed', unterminatedAt);
+    throw new ParseError(file, diagnostic('diagCsvQuoteNeverClosed'), unterminatedAt);
   }
   return { records, warnings };
 }

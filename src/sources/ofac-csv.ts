@@ -6,6 +6,7 @@
  */
 import type { EntryName, ParseIssue, SubjectKind } from '../kb/model';
 import { ParseError, assertSaneSize } from './errors';
+import { diagnostic, issue, type Diagnostic, type DiagnosticKey } from './diagnostics';
 import { tidySpace } from './ofac-remarks';
 import { decodeText } from './text';
 
@@ -26,11 +27,12 @@ export interface Row {
 }
 
 const COLUMNS: Record<OfacLegacyRole, number> = { sdn: 12, alt: 5, add: 6, comments: 2 };
-const ROLE_TITLES: Record<OfacLegacyRole, string> = {
-  sdn: 'primary records file (sdn.csv / cons_prim.csv)',
-  alt: 'aliases file (alt.csv / cons_alt.csv)',
-  add: 'addresses file (add.csv / cons_add.csv)',
-  comments: 'remarks overflow file (sdn_comments.csv / cons_comments.csv)',
+/** "…: this is not an OFAC aliases file (alt.csv / cons_alt.csv)", around a reason, per role. */
+const NOT_THIS: Record<OfacLegacyRole, DiagnosticKey> = {
+  sdn: 'diagOfacNotPrimaryFile',
+  alt: 'diagOfacNotAliasesFile',
+  add: 'diagOfacNotAddressesFile',
+  comments: 'diagOfacNotRemarksFile',
 };
 /** Past this many row-level warnings per file, one summary line stands for the rest. */
 const MAX_ROW_WARNINGS = 50;
@@ -100,15 +102,15 @@ export function readTable(file: NamedBytes, role: OfacLegacyRole, warnings: Pars
   assertSaneSize(file.name, file.bytes);
   const text = stripTrailer(decode(file));
   const columns = COLUMNS[role];
-  const notThis = `this is not an OFAC ${ROLE_TITLES[role]}`;
+  const notThis = { context: diagnostic(NOT_THIS[role]) };
   // Every file's last column is quoted text or -0-, so anything else at the very end is a cut.
   const endsCut = !/([\r\n]|"|-0- ?)$/.test(text.slice(-5));
   let accepted = 0;
   let skipped = 0;
   let first = true;
-  const skip = (line: number, message: string): void => {
+  const skip = (line: number, problem: Diagnostic): void => {
     skipped++;
-    if (skipped <= MAX_ROW_WARNINGS) warnings.push({ file: file.name, line, message: `${message}; row skipped` });
+    if (skipped <= MAX_ROW_WARNINGS) warnings.push(issue(file.name, line, problem));
   };
   splitRecords(file.name, text, ({ fields, line, malformed }, isLast) => {
     const firstField = fields[0] ?? '';
@@ -117,29 +119,28 @@ export function readTable(file: NamedBytes, role: OfacLegacyRole, warnings: Pars
     first = false;
     // Only once the file has shown it is this format: a wrong file is reported as wrong, not as cut.
     if (isLast && endsCut && (accepted > 0 || fields.length === columns)) {
-      const found = fields.length === columns ? '' : `expected ${columns} columns, found ${fields.length}: `;
-      throw new ParseError(file.name, `${found}the last row stops in the middle of a field: the file is truncated`, line);
+      const problem = fields.length === columns ? diagnostic('diagOfacLastRowCut') : diagnostic('diagOfacLastRowCutColumns', columns, fields.length);
+      throw new ParseError(file.name, problem, line);
     }
     if (isFirst && /^ent_num$/i.test(entNum)) {
-      warnings.push({ file: file.name, line, message: 'header row skipped (OFAC files have none)' });
+      warnings.push(issue(file.name, line, diagnostic('diagOfacHeaderSkipped')));
     } else if (fields.length !== columns) {
-      const message = `expected ${columns} columns, found ${fields.length}`;
-      if (accepted === 0) throw new ParseError(file.name, `${message}: ${notThis}`, line);
-      skip(line, message);
+      if (accepted === 0) throw new ParseError(file.name, diagnostic('diagColumns', columns, fields.length), line, notThis);
+      skip(line, diagnostic('diagColumnsSkipped', columns, fields.length));
     } else if (!ENT_NUM_RE.test(entNum)) {
-      if (accepted === 0) throw new ParseError(file.name, `ent_num "${entNum.slice(0, 20)}" is not a number: ${notThis}`, line);
-      skip(line, `ent_num "${entNum.slice(0, 20)}" is not a number`);
+      if (accepted === 0) throw new ParseError(file.name, diagnostic('diagOfacEntNumNotNumber', entNum.slice(0, 20)), line, notThis);
+      skip(line, diagnostic('diagOfacEntNumNotNumberSkipped', entNum.slice(0, 20)));
     } else if (malformed) {
-      skip(line, 'text after a closing quote');
+      skip(line, diagnostic('diagOfacTextAfterQuoteSkipped'));
     } else {
       accepted++;
       onRow({ line, entNum, fields });
     }
   });
   if (skipped > MAX_ROW_WARNINGS) {
-    warnings.push({ file: file.name, message: `${skipped - MAX_ROW_WARNINGS} more rows skipped for the same kinds of problem` });
+    warnings.push(issue(file.name, undefined, diagnostic('diagMoreRowsSkipped', skipped - MAX_ROW_WARNINGS)));
   }
-  if (accepted === 0) throw new ParseError(file.name, `no rows: ${notThis}`);
+  if (accepted === 0) throw new ParseError(file.name, diagnostic('diagNoRows'), undefined, notThis);
 }
 
 /**
@@ -148,7 +149,7 @@ export function readTable(file: NamedBytes, role: OfacLegacyRole, warnings: Pars
  */
 function decode({ name, bytes }: NamedBytes): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ParseError(name, 'UTF-16 text: OFAC legacy files are Windows-1252 (save the file as ANSI or UTF-8)');
+    throw new ParseError(name, diagnostic('diagOfacUtf16'));
   }
   const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return decodeText(name, bytes, utf8Bom ? 'utf-8' : 'windows-1252');
@@ -210,7 +211,7 @@ function splitRecords(file: string, text: string, onRecord: (record: CsvRecord, 
         let from = at + 1;
         for (;;) {
           const close = text.indexOf('"', from);
-          if (close < 0) throw new ParseError(file, 'a quoted field never closes: the file is truncated or damaged', record.line);
+          if (close < 0) throw new ParseError(file, diagnostic('diagOfacQuoteNeverCloses'), record.line);
           const part = text.slice(from, close);
           for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) line++;
           value += part;

@@ -8,6 +8,7 @@
  */
 import type { Address, EntryName, NameParts, ParseIssue, SourceEntry, SourceParseResult, SubjectKind } from '../kb/model';
 import { ALT_TYPES, type NamedBytes, type Row, SDN_TYPES, isNull, readTable, valuesOf } from './ofac-csv';
+import { diagnostic, issue } from './diagnostics';
 import { ofacCountryCode, parseOfacRemarks } from './ofac-remarks';
 
 // The files' type is part of this parser's input, so callers may take it from here.
@@ -78,7 +79,7 @@ export function parseOfacLegacy(
     if (built.weakNames.length) weakNames.set(row.entNum, built.weakNames);
   });
   if (repeated.length) {
-    warnings.push({ file: primary, message: `${repeated.length} rows repeat an earlier ent_num; skipped (ent_num ${sample(repeated)})` });
+    warnings.push(issue(primary, undefined, diagnostic('diagOfacRepeatedEntNum', repeated.length, sample(repeated))));
   }
 
   if (files.alt) attachAliases(files.alt, entries, primary, warnings);
@@ -92,17 +93,13 @@ export function parseOfacLegacy(
   const unused = remarks.unused();
   if (files.comments && unused.length) warnings.push(orphanWarning(files.comments.name, unused.length, unused.length, primary));
   if (files.comments && remarks.stale.length) {
-    warnings.push({
-      file: files.comments.name,
-      message: `${remarks.stale.length} rows continue remarks that ${primary} does not cut at ${REMARKS_LIMIT} characters, so they belong to another version of the list; ignored (ent_num ${sample(remarks.stale)})`,
-    });
+    warnings.push(issue(files.comments.name, undefined, diagnostic('diagOfacStaleRemarks', remarks.stale.length, primary, REMARKS_LIMIT, sample(remarks.stale))));
   }
   if (remarks.cutShort.length) {
-    const completer = files.comments ? `${files.comments.name} row` : 'comments file';
-    warnings.push({
-      file: primary,
-      message: `${remarks.cutShort.length} entries have remarks cut at ${REMARKS_LIMIT} characters and no ${completer} to complete them (ent_num ${sample(remarks.cutShort)})`,
-    });
+    const problem = files.comments
+      ? diagnostic('diagOfacRemarksCutNoRow', remarks.cutShort.length, REMARKS_LIMIT, files.comments.name, sample(remarks.cutShort))
+      : diagnostic('diagOfacRemarksCutNoFile', remarks.cutShort.length, REMARKS_LIMIT, sample(remarks.cutShort));
+    warnings.push(issue(primary, undefined, problem));
   }
   return { source, dataDate: options.dataDate ?? null, entries: [...entries.values()], warnings };
 }
@@ -120,8 +117,8 @@ function buildEntry(
   const [, name, type, programme, title, callSign, vesselType, tonnage, grt, flag, owner] = valuesOf(row.fields, 11);
   const kind = type ? SDN_TYPES.get(type.toLowerCase()) : 'organisation';
   if (!kind || !name) {
-    const problem = name ? `SDN_Type "${type}" is not individual, vessel, aircraft or -0-` : 'SDN_Name is empty';
-    warnings.push({ file, line: row.line, message: `${problem}; row skipped` });
+    const problem = name ? diagnostic('diagOfacBadTypeSkipped', type ?? '') : diagnostic('diagOfacNoNameSkipped');
+    warnings.push(issue(file, row.line, problem));
     return null;
   }
   const facts = parseOfacRemarks(remarks, kind);
@@ -211,12 +208,12 @@ function attachAliases(file: NamedBytes, entries: Map<string, SourceEntry>, prim
     }
     const [, , altType, altName, altRemarks] = valuesOf(row.fields, 5);
     if (!altName) {
-      warnings.push({ file: file.name, line: row.line, message: 'alt_name is empty; row skipped' });
+      warnings.push(issue(file.name, row.line, diagnostic('diagOfacNoAltNameSkipped')));
       return;
     }
     let type = altType ? ALT_TYPES.get(altType.toLowerCase()) : undefined;
     if (!type) {
-      warnings.push({ file: file.name, line: row.line, message: `alt_type "${altType ?? '-0-'}" is not aka, fka or nka; read as an alias` });
+      warnings.push(issue(file.name, row.line, diagnostic('diagOfacBadAltType', altType ?? '-0-')));
       type = 'alias';
     }
     // OFAC puts weak names in the primary remarks, and alt_remarks is -0- in every real row seen;
@@ -282,17 +279,14 @@ function readOverflow(file: NamedBytes, warnings: ParseIssue[]): Map<string, str
   readTable(file, 'comments', warnings, (row) => {
     const text = row.fields[1] ?? '';
     if (isNull(text)) return;
-    if (overflow.has(row.entNum)) warnings.push({ file: file.name, line: row.line, message: `second overflow row for ent_num ${row.entNum}; appended` });
+    if (overflow.has(row.entNum)) warnings.push(issue(file.name, row.line, diagnostic('diagOfacSecondOverflow', row.entNum)));
     overflow.set(row.entNum, (overflow.get(row.entNum) ?? '') + text);
   });
   return overflow;
 }
 
 function orphanWarning(file: string, rowCount: number, entCount: number, primary: string): ParseIssue {
-  return {
-    file,
-    message: `${rowCount} rows (${entCount} ent_nums) refer to entries not in ${primary}; skipped (usual when the files are from different dates)`,
-  };
+  return issue(file, undefined, diagnostic('diagOfacOrphanRows', rowCount, entCount, primary));
 }
 
 /** A few ids for a message, so a person can look them up without a thousand-id line. */

@@ -21,6 +21,7 @@ import { foldKey } from '../kb/normalise';
 import { type CsvRecord, readCsvRecords } from './csv';
 import { daysInMonth } from './dates';
 import { ParseError, assertSaneSize } from './errors';
+import { diagnostic, issue } from './diagnostics';
 import { isNonLatinScript } from './name-lists';
 import { cleanSpace, decodeText } from './text';
 
@@ -80,13 +81,13 @@ export function parseOpenSanctionsSimple(file: string, bytes: Uint8Array, option
   const text = decodeUtf8OrExplain(file, bytes);
   const { records, warnings } = readCsvRecords(file, text);
   const header = records[0];
-  if (!header) throw new ParseError(file, `no header row: expected ${EXPECTED_HEADER}`);
+  if (!header) throw new ParseError(file, diagnostic('diagOsNoHeader', EXPECTED_HEADER));
   const columns = readHeader(file, header);
 
   const rows: Row[] = [];
   for (const record of records.slice(1)) {
     if (record.fields.length !== header.fields.length) {
-      warnings.push({ file, line: record.line, message: `expected ${header.fields.length} columns, found ${record.fields.length}; row skipped` });
+      warnings.push(issue(file, record.line, diagnostic('diagColumnsSkipped', header.fields.length, record.fields.length)));
       continue;
     }
     rows.push({ line: record.line, get: (column) => record.fields[columns.get(column) ?? -1] ?? '' });
@@ -114,7 +115,7 @@ function decodeUtf8OrExplain(file: string, bytes: Uint8Array): string {
   } catch (error) {
     const firstLine = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).split('\n')[0] ?? '';
     if (!REQUIRED_COLUMNS.every((c) => firstLine.includes(c))) {
-      throw new ParseError(file, `expected the OpenSanctions targets.simple.csv header (${EXPECTED_HEADER}), found "${shorten(firstLine)}"`, 1);
+      throw new ParseError(file, diagnostic('diagOsWrongHeader', EXPECTED_HEADER, shorten(firstLine)), 1);
     }
     throw error;
   }
@@ -124,11 +125,7 @@ function readHeader(file: string, header: CsvRecord): Map<Column, number> {
   const names = header.fields.map((f) => f.trim());
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0) {
-    throw new ParseError(
-      file,
-      `expected the OpenSanctions targets.simple.csv header (${EXPECTED_HEADER}); missing ${missing.join(', ')} in "${shorten(names.join(','))}"`,
-      header.line,
-    );
+    throw new ParseError(file, diagnostic('diagOsMissingColumns', EXPECTED_HEADER, missing.join(', '), shorten(names.join(','))), header.line);
   }
   const columns = new Map<Column, number>();
   for (const column of [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]) {
@@ -177,9 +174,10 @@ function fileDataset(file: string, rows: Row[], headerLine: number, warnings: Pa
   else {
     const fromPath = slugFromPath(file);
     slug = fromPath ?? fallbackSlug(single);
-    const what = single ? `dataset "${single}" is not one the parser knows` : 'rows name several datasets';
-    const how = fromPath ? 'the folder name' : single ? 'the title' : 'a default';
-    warnings.push({ file, line: headerLine, message: `${what}; its slug "${slug}" (source id, URL) comes from ${how} and may not match the site` });
+    const problem = single
+      ? diagnostic(fromPath ? 'diagOsUnknownDatasetSlugFromFolder' : 'diagOsUnknownDatasetSlugFromTitle', single, slug)
+      : diagnostic(fromPath ? 'diagOsSeveralDatasetsSlugFromFolder' : 'diagOsSeveralDatasetsSlugDefault', slug);
+    warnings.push(issue(file, headerLine, problem));
   }
   return { slug, sourceUrl: `https://www.opensanctions.org/datasets/${slug}/` };
 }
@@ -220,11 +218,11 @@ function buildEntry(file: string, row: Row, dataset: Dataset, dataDate: string, 
   const name = cleanSpace(row.get('name'));
   const kind = SCHEMA_KINDS[schema];
   if (!id || !name) {
-    warnings.push({ file, line: row.line, message: `row has no ${id ? 'name' : 'id'}; row skipped` });
+    warnings.push(issue(file, row.line, diagnostic(id ? 'diagOsNoNameSkipped' : 'diagOsNoIdSkipped')));
     return undefined;
   }
   if (!kind) {
-    warnings.push({ file, line: row.line, message: `${id}: schema "${schema}" is not a person, organisation, vessel or aircraft; row skipped` });
+    warnings.push(issue(file, row.line, diagnostic('diagOsBadSchemaSkipped', id, schema)));
     return undefined;
   }
 

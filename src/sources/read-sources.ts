@@ -9,6 +9,7 @@ import { parseAustraliaDfat } from './australia-dfat';
 import { parseCanadaSema } from './canada-sema';
 import { baseName, detectFormat, folderOf, FORMAT_TITLES, type SourceFormat } from './detect';
 import { ParseError } from './errors';
+import { diagnostic, englishProblem, issue, type Diagnostic } from './diagnostics';
 import { parseOfacLegacy, type NamedBytes, type OfacLegacyFiles } from './ofac-legacy';
 import { parseOpenSanctionsSimple } from './opensanctions';
 import { parseSipriMilex } from './sipri-milex';
@@ -63,13 +64,8 @@ export function readSources(files: readonly SourceFile[], onProgress?: ProgressL
       void error;
     }
     if (!format) {
-      data.files.push({
-        file: file.name,
-        format: null,
-        ok: false,
-        error: { file: file.name, message: `${file.name}: not a format Backstory reads (${Object.values(FORMAT_TITLES).join('; ')})` },
-        warnings: [],
-      });
+      // The format titles are names (of lists and of SIPRI's tables), passed as data.
+      data.files.push({ file: file.name, format: null, ok: false, error: located(file.name, diagnostic('diagUnknownFormat', Object.values(FORMAT_TITLES).join('; '))), warnings: [] });
       continue;
     }
     if (format.format === 'ofac-legacy') {
@@ -77,7 +73,7 @@ export function readSources(files: readonly SourceFile[], onProgress?: ProgressL
       const group = ofacGroups.get(key) ?? { variant: format.variant, files: {} };
       const role = format.role === 'sdn' ? 'sdn' : format.role;
       if (group.files[role]) {
-        data.files.push(failure(file.name, FORMAT_TITLES['ofac-legacy'], `two OFAC ${role} files in one folder (${baseName(group.files[role]!.name)} and ${baseName(file.name)})`));
+        data.files.push(failure(file.name, FORMAT_TITLES['ofac-legacy'], diagnostic('diagOfacTwoFiles', role, baseName(group.files[role]!.name), baseName(file.name))));
         continue;
       }
       group.files[role] = file;
@@ -92,7 +88,7 @@ export function readSources(files: readonly SourceFile[], onProgress?: ProgressL
     const { sdn, alt, add, comments } = group.files;
     if (!sdn) {
       for (const orphan of [alt, add, comments]) {
-        if (orphan) data.files.push(failure(orphan.name, FORMAT_TITLES['ofac-legacy'], 'an OFAC alias/address/remarks file needs its primary file (sdn.csv or cons_prim.csv) beside it'));
+        if (orphan) data.files.push(failure(orphan.name, FORMAT_TITLES['ofac-legacy'], diagnostic('diagOfacNoPrimaryFile')));
       }
       continue;
     }
@@ -134,10 +130,7 @@ function keepOneCopyPerSource(data: SourceData): SourceParseResult[] {
     const [keep, drop] = newer ? [result, other] : [other, result];
     kept.set(result.source, keep);
     const report = data.files.find((f) => f.file === fileOf(drop));
-    report?.warnings.push({
-      file: report.file,
-      message: `another copy of the same list (${fileOf(keep)}) is newer or larger; this one was not used`,
-    });
+    report?.warnings.push(issue(report.file, undefined, diagnostic('diagDuplicateList', fileOf(keep))));
   }
   return [...kept.values()];
 }
@@ -193,12 +186,16 @@ function attempt(data: SourceData, file: string, format: string, parse: () => { 
     const { records, warnings } = parse();
     data.files.push({ file, format, ok: true, records, warnings });
   } catch (error) {
-    data.files.push(failure(file, format, error instanceof ParseError ? error.message : `could not be read: ${String(error)}`, error));
+    // Anything but a ParseError is a fault of ours or the platform's; its own text is passed as data.
+    data.files.push(error instanceof ParseError ? { file, format, ok: false, error: error.toIssue(), warnings: [] } : failure(file, format, diagnostic('diagCouldNotRead', String(error))));
   }
 }
 
-function failure(file: string, format: string, message: string, error?: unknown): FileReport {
-  const issue: ParseIssue =
-    error instanceof ParseError ? error.toIssue() : { file, message: message.startsWith(file) ? message : `${file}: ${message}` };
-  return { file, format, ok: false, error: issue, warnings: [] };
+function failure(file: string, format: string, problem: Diagnostic): FileReport {
+  return { file, format, ok: false, error: located(file, problem), warnings: [] };
+}
+
+/** An error about a whole file: the English names the file ("file: …"), as ParseError's does. */
+function located(file: string, problem: Diagnostic): ParseIssue {
+  return { ...issue(file, undefined, problem), message: englishProblem({ message: '', ...problem, file }) };
 }

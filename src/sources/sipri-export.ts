@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import type { ParseIssue } from '../kb/model';
 import { ParseError } from './errors';
+import { diagnostic, issue, type Diagnostic, type DiagnosticKey } from './diagnostics';
 import { cleanSpace } from './text';
 
 /** The real preamble is 11 lines; this leaves room for a longer one without scanning a whole wrong file. */
@@ -30,14 +31,14 @@ export interface SipriExport {
 
 /** How to find and judge the header of one kind of SIPRI export. */
 export interface SipriExportShape {
-  /** What the file should be, for messages: "SIPRI trade register". */
-  formatName: string;
+  /** The message for a file without this format's header; its values are `headerHint` and the lines searched. */
+  noHeader: DiagnosticKey;
   /** True for the header row of this format (cells trimmed). */
   isHeader: (cells: string[]) => boolean;
   /** Names the header the format expects, for the "no header" message. */
   headerHint: string;
   /** Optional: recognises a header of a different SIPRI export, to say which one the file is. */
-  describeOtherHeader?: (cells: string[]) => string | undefined;
+  describeOtherHeader?: (cells: string[]) => Diagnostic | undefined;
 }
 
 /**
@@ -70,14 +71,11 @@ function findHeader(
       return { headerIndex: index, header: cells, headerEnd: newline === -1 ? text.length : newline + 1, preamble };
     }
     const other = shape.describeOtherHeader?.(cells);
-    if (other) throw new ParseError(file, `${other}, not a ${shape.formatName}`, index + 1);
+    if (other) throw new ParseError(file, other, index + 1);
     preamble.push(line);
     start = end + 1;
   }
-  throw new ParseError(
-    file,
-    `no header row (${shape.headerHint}) in the first ${MAX_PREAMBLE_LINES} lines: this is not a ${shape.formatName}, or the file is cut short`,
-  );
+  throw new ParseError(file, diagnostic(shape.noHeader, shape.headerHint, MAX_PREAMBLE_LINES));
 }
 
 /** Cells of one physical line; the header and preamble never span lines. */
@@ -100,7 +98,7 @@ function readDataDate(file: string, preamble: string[], warnings: ParseIssue[]):
     const month = date ? MONTHS[(date[2] ?? '').toLowerCase()] : undefined;
     const day = Number(date?.[1]);
     if (!date || month === undefined || day < 1 || day > 31) {
-      warnings.push({ file, line: index + 1, message: `cannot read the date in "${cleanSpace(line)}"` });
+      warnings.push(issue(file, index + 1, diagnostic('diagSipriUnreadableDate', cleanSpace(line))));
       return null;
     }
     return `${date[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -133,15 +131,11 @@ function readRows(file: string, text: string, offset: number, firstLine: number,
     },
   });
   if (unterminatedQuoteAt !== undefined) {
-    throw new ParseError(file, 'a quoted field is never closed: the file is cut short or malformed', unterminatedQuoteAt);
+    throw new ParseError(file, diagnostic('diagSipriQuoteNeverClosed'), unterminatedQuoteAt);
   }
   const last = rows.at(-1);
   if (last && !body.endsWith('\n') && last.cells.length < columns) {
-    throw new ParseError(
-      file,
-      `the file ends in the middle of a row (${last.cells.length} of ${columns} columns): it is cut short`,
-      last.line,
-    );
+    throw new ParseError(file, diagnostic('diagSipriCutInRow', last.cells.length, columns), last.line);
   }
   return rows;
 }

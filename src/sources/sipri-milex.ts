@@ -1,5 +1,6 @@
 import type { MilexParseResult, MilexSeries, ParseIssue } from '../kb/model';
 import { ParseError, assertSaneSize } from './errors';
+import { diagnostic, issue, type Diagnostic } from './diagnostics';
 import { cleanSpace } from './text';
 import { readXlsx, type XlsxCell, type XlsxSheet } from './xlsx';
 
@@ -47,11 +48,16 @@ export function parseSipriMilex(file: string, bytes: Uint8Array): MilexParseResu
   const constantSheet = constantName === undefined ? undefined : workbook.sheets.get(constantName);
   const shareSheet = workbook.sheets.get(SHARE_OF_GDP_SHEET);
   if (!constantSheet || !shareSheet) {
-    const missing = [constantSheet ? null : '"Constant (…) US$"', shareSheet ? null : `"${SHARE_OF_GDP_SHEET}"`].filter(Boolean).map((name) => `no ${name} sheet`).join(' and ');
-    throw new ParseError(file, `${missing}: this is not the SIPRI Military Expenditure workbook (its sheets: ${workbook.sheetNames.join(', ')})`);
+    const sheets = workbook.sheetNames.join(', ');
+    const problem = !constantSheet && !shareSheet
+      ? diagnostic('diagMilexNoSheets', SHARE_OF_GDP_SHEET, sheets)
+      : !constantSheet
+        ? diagnostic('diagMilexNoConstantSheet', sheets)
+        : diagnostic('diagMilexNoShareSheet', SHARE_OF_GDP_SHEET, sheets);
+    throw new ParseError(file, problem);
   }
   const baseYear = /^Constant \((\d{4})\)/.exec(constantSheet.name)?.[1];
-  if (!baseYear) warnings.push({ file, message: `sheet "${constantSheet.name}": no base year in the sheet name; constantBaseYear left empty` });
+  if (!baseYear) warnings.push(issue(file, undefined, diagnostic('diagMilexNoBaseYear', constantSheet.name)));
 
   const constant = readSeriesSheet(file, constantSheet, warnings);
   const share = readSeriesSheet(file, shareSheet, warnings);
@@ -62,7 +68,7 @@ export function parseSipriMilex(file: string, bytes: Uint8Array): MilexParseResu
   }
   for (const [name, shareOfGdp] of share.byCountry) {
     if (constant.byCountry.has(name)) continue;
-    warnings.push({ file, message: `"${name}" is in sheet "${shareSheet.name}" but not in "${constantSheet.name}"` });
+    warnings.push(issue(file, undefined, diagnostic('diagMilexOnlyInOneSheet', name, shareSheet.name, constantSheet.name)));
     series.push({ name, constantUsd: {}, shareOfGdp });
   }
 
@@ -70,7 +76,7 @@ export function parseSipriMilex(file: string, bytes: Uint8Array): MilexParseResu
   const dataDate = frontPage ? stateDateOf(frontPage) : null;
   if (!dataDate) {
     const latest = Math.max(constant.latestYear ?? 0, share.latestYear ?? 0);
-    warnings.push({ file, message: `the workbook states no release date; its figures run to ${latest || 'no year'} (dataDate left empty)` });
+    warnings.push(issue(file, undefined, latest ? diagnostic('diagMilexNoReleaseDate', latest) : diagnostic('diagMilexNoReleaseDateNoYear')));
   }
   return { dataDate, constantBaseYear: baseYear ? Number(baseYear) : null, series, warnings };
 }
@@ -89,21 +95,21 @@ function readSeriesSheet(file: string, sheet: XlsxSheet, warnings: ParseIssue[])
     const name = typeof cells[0] === 'string' ? cleanSpace(cells[0]) : '';
     const yearCells = yearColumns.map(({ column }) => cells[column] ?? null);
     if (yearCells.every((cell) => cell === null)) continue; // blank row or region heading
-    const warn = (message: string): void => {
-      warnings.push({ file, line: r + 1, message: `sheet "${sheet.name}" row ${r + 1}: ${message}` });
+    const warn = (problem: Diagnostic): void => {
+      warnings.push(issue(file, r + 1, problem, diagnostic('diagSheetRow', sheet.name, r + 1)));
     };
     if (!name) {
-      warn('figures without a country name; row skipped');
+      warn(diagnostic('diagMilexNoCountrySkipped'));
       continue;
     }
     if (byCountry.has(name)) {
-      warn(`"${name}" appears a second time; the first row is kept`);
+      warn(diagnostic('diagMilexRepeatedCountry', name));
       continue;
     }
     const byYear: Record<number, number> = {};
     yearColumns.forEach(({ year }, i) => {
       const value = figureOf(yearCells[i] ?? null);
-      if (value === 'invalid') warn(`"${name}" ${year}: "${String(yearCells[i])}" is neither a figure nor a SIPRI missing-value marker; year left out`);
+      if (value === 'invalid') warn(diagnostic('diagMilexBadFigure', name, year, String(yearCells[i])));
       else if (value !== null) {
         byYear[year] = value;
         if (latestYear === null || year > latestYear) latestYear = year;
@@ -124,10 +130,10 @@ function findHeader(file: string, sheet: XlsxSheet): { headerRow: number; yearCo
       const year = typeof cell === 'number' ? cell : typeof cell === 'string' && /^\s*\d{4}\s*$/.test(cell) ? Number(cell) : NaN;
       if (Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR) yearColumns.push({ year, column });
     });
-    if (yearColumns.length === 0) throw new ParseError(file, `sheet "${sheet.name}" row ${r + 1}: the "Country" header has no year columns: this is not a SIPRI milex sheet`);
+    if (yearColumns.length === 0) throw new ParseError(file, diagnostic('diagMilexNoYearColumns', sheet.name, r + 1));
     return { headerRow: r, yearColumns };
   }
-  throw new ParseError(file, `sheet "${sheet.name}": no header row starting "Country" in its first ${HEADER_SEARCH_ROWS} rows: this is not a SIPRI milex sheet`);
+  throw new ParseError(file, diagnostic('diagMilexNoHeader', sheet.name, HEADER_SEARCH_ROWS));
 }
 
 /** A figure, null for a missing-value marker or an empty cell, 'invalid' for anything else. */

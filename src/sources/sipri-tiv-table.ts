@@ -13,6 +13,7 @@
  */
 import type { ParseIssue, TivRow, TivTableParseResult } from '../kb/model';
 import { ParseError, assertSaneSize } from './errors';
+import { diagnostic, issue } from './diagnostics';
 import { decodeText } from './text';
 import { readSipriExport, splitSipriName, type SipriRow } from './sipri-export';
 
@@ -45,11 +46,11 @@ export function parseSipriTivTable(file: string, bytes: Uint8Array, options: Tiv
   assertSaneSize(file, bytes);
   const text = decodeText(file, bytes, 'utf-8');
   const exported = readSipriExport(file, text, {
-    formatName: 'SIPRI TIV table',
+    noHeader: 'diagTivNoHeader',
     headerHint: '"Recipient,1950,…" or "Exports by,1950,…"',
     isHeader: (cells) => Object.hasOwn(DIRECTION_BY_HEADER, cells[0] ?? '') && YEAR.test(cells[1] ?? ''),
     describeOtherHeader: (cells) =>
-      cells[0] === 'Recipient' && cells[1] === 'Supplier' ? 'this is a SIPRI trade register (one row per deal)' : undefined,
+      cells[0] === 'Recipient' && cells[1] === 'Supplier' ? diagnostic('diagRegisterNotTivTable') : undefined,
   });
   const direction = DIRECTION_BY_HEADER[exported.header[0] ?? ''] ?? 'imports';
   const years = readYears(file, exported.header, exported.headerLine);
@@ -58,11 +59,7 @@ export function parseSipriTivTable(file: string, bytes: Uint8Array, options: Tiv
   let world: TivRow | null = null;
   for (const row of exported.rows) {
     if (row.cells.length !== exported.header.length) {
-      warnings.push({
-        file,
-        line: row.line,
-        message: `expected ${exported.header.length} columns, found ${row.cells.length}; row skipped`,
-      });
+      warnings.push(issue(file, row.line, diagnostic('diagColumnsSkipped', exported.header.length, row.cells.length)));
       continue;
     }
     const parsed = readRow(file, row, years, warnings);
@@ -70,7 +67,7 @@ export function parseSipriTivTable(file: string, bytes: Uint8Array, options: Tiv
     const worldMatch = WORLD_ROW.exec(parsed.name);
     if (worldMatch) {
       if ((worldMatch[1] ?? '').toLowerCase() !== direction.slice(0, 6)) {
-        warnings.push({ file, line: row.line, message: `"${parsed.name}" in a table of ${direction}` });
+        warnings.push(issue(file, row.line, diagnostic(direction === 'imports' ? 'diagTivWorldRowInImports' : 'diagTivWorldRowInExports', parsed.name)));
       }
       world = { ...parsed, nonState: false };
     } else {
@@ -79,7 +76,8 @@ export function parseSipriTivTable(file: string, bytes: Uint8Array, options: Tiv
   }
   if (!world) {
     const lastLine = exported.rows.at(-1)?.line ?? exported.headerLine;
-    throw new ParseError(file, `no "Total world ${direction.slice(0, 6)}" row: the file is cut short`, lastLine);
+    // "import" or "export": the row's label in the file, so data rather than words of ours.
+    throw new ParseError(file, diagnostic('diagTivNoWorldRow', direction.slice(0, 6)), lastLine);
   }
   return { direction, dataDate: exported.dataDate ?? options.dataDate ?? null, years, rows, world, warnings };
 }
@@ -92,7 +90,7 @@ function readYears(file: string, header: string[], line: number): number[] {
     const year = Number(cell);
     const previous = years.at(-1);
     if (previous !== undefined && year !== previous + 1) {
-      throw new ParseError(file, `header years jump from ${previous} to ${year}: expected one column per year`, line);
+      throw new ParseError(file, diagnostic('diagTivYearsJump', previous, year), line);
     }
     years.push(year);
   }
@@ -103,7 +101,7 @@ function readYears(file: string, header: string[], line: number): number[] {
 function readRow(file: string, row: SipriRow, years: number[], warnings: ParseIssue[]): TivRow | undefined {
   const { name, kind } = splitSipriName(row.cells[0] ?? '');
   if (!name) {
-    warnings.push({ file, line: row.line, message: 'row without a name; row skipped' });
+    warnings.push(issue(file, row.line, diagnostic('diagTivRowWithoutName')));
     return undefined;
   }
   const byYear: Record<number, number> = {};
@@ -115,7 +113,7 @@ function readRow(file: string, row: SipriRow, years: number[], warnings: ParseIs
       continue;
     }
     if (!/^\d+(\.\d+)?$/.test(cell)) {
-      warnings.push({ file, line: row.line, message: `${year} is "${cell}", not a TIV value; row skipped` });
+      warnings.push(issue(file, row.line, diagnostic('diagTivNotAValue', year, cell)));
       return undefined;
     }
     byYear[year] = Number(cell);

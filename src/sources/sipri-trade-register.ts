@@ -10,6 +10,7 @@
  */
 import type { ArmsDeal, ParseIssue, TradeRegisterParseResult } from '../kb/model';
 import { ParseError, assertSaneSize } from './errors';
+import { diagnostic, english, issue, type Diagnostic } from './diagnostics';
 import { readSipriExport } from './sipri-export';
 import { cleanSpace, decodeText } from './text';
 
@@ -62,12 +63,12 @@ export function parseSipriTradeRegister(
   assertSaneSize(file, bytes);
   const { text, warning } = decodeRegister(file, bytes);
   const exported = readSipriExport(file, text, {
-    formatName: 'SIPRI trade register',
+    noHeader: 'diagRegisterNoHeader',
     headerHint: 'Recipient,Supplier,Year of order,…',
     isHeader: (cells) => cells[0] === 'Recipient' && cells[1] === 'Supplier',
     describeOtherHeader: (cells) =>
       (cells[0] === 'Recipient' || cells[0] === 'Exports by') && /^\d{4}$/.test(cells[1] ?? '')
-        ? 'this is a SIPRI TIV table (one column per year)'
+        ? diagnostic('diagTivTableNotRegister')
         : undefined,
   });
   checkRegisterHeader(file, exported.header, exported.headerLine);
@@ -75,28 +76,21 @@ export function parseSipriTradeRegister(
   const deals: ArmsDeal[] = [];
   for (const row of exported.rows) {
     if (row.cells.length !== REGISTER_COLUMNS.length) {
-      warnings.push({
-        file,
-        line: row.line,
-        message: `expected ${REGISTER_COLUMNS.length} columns, found ${row.cells.length}; row skipped`,
-      });
+      warnings.push(issue(file, row.line, diagnostic('diagColumnsSkipped', REGISTER_COLUMNS.length, row.cells.length)));
       continue;
     }
     try {
       const deal = readDeal(row.cells);
       deals.push(deal);
-      for (const note of dealNotes(deal)) warnings.push({ file, line: row.line, message: note });
+      for (const note of dealNotes(deal)) warnings.push(issue(file, row.line, note));
     } catch (problem) {
       if (!(problem instanceof RowProblem)) throw problem;
-      warnings.push({ file, line: row.line, message: `${problem.message}; row skipped` });
+      warnings.push(issue(file, row.line, problem.diagnostic));
     }
   }
   if (deals.length === 0) {
-    const message =
-      exported.rows.length === 0
-        ? 'no deals after the header: the file is cut short'
-        : `none of the ${exported.rows.length} rows after the header is a readable deal`;
-    throw new ParseError(file, message, exported.headerLine);
+    const problem = exported.rows.length === 0 ? diagnostic('diagRegisterNoDeals') : diagnostic('diagRegisterNoReadableDeal', exported.rows.length);
+    throw new ParseError(file, problem, exported.headerLine);
   }
   return { dataDate: exported.dataDate ?? options.dataDate ?? null, deals, warnings };
 }
@@ -110,7 +104,7 @@ function decodeRegister(file: string, bytes: Uint8Array): { text: string; warnin
   if (hasHighBytes) {
     try {
       const text = decodeText(file, bytes, 'utf-8');
-      return { text, warning: { file, message: 'file is UTF-8, not the Windows-1252 SIPRI exports; read as UTF-8' } };
+      return { text, warning: issue(file, undefined, diagnostic('diagSipriUtf8')) };
     } catch {
       // Not UTF-8: the normal case, read below as Windows-1252.
     }
@@ -120,29 +114,32 @@ function decodeRegister(file: string, bytes: Uint8Array): { text: string; warnin
 
 function checkRegisterHeader(file: string, header: string[], line: number): void {
   if (header.length !== REGISTER_COLUMNS.length) {
-    throw new ParseError(file, `expected ${REGISTER_COLUMNS.length} columns in the header, found ${header.length}`, line);
+    throw new ParseError(file, diagnostic('diagHeaderColumns', REGISTER_COLUMNS.length, header.length), line);
   }
   for (const [index, expected] of REGISTER_COLUMNS.entries()) {
     const found = header[index] ?? '';
     if (found.toLowerCase() !== expected.toLowerCase()) {
-      throw new ParseError(
-        file,
-        `expected column ${index + 1} of the header to be "${expected || ' '}", found "${found}"`,
-        line,
-      );
+      throw new ParseError(file, diagnostic('diagHeaderColumnName', index + 1, expected || ' ', found), line);
     }
   }
 }
 
-/** A row that cannot be read; caught per row and turned into a warning. */
-class RowProblem extends Error {}
+/** A row that cannot be read; caught per row and turned into a warning (its diagnostic says the row was skipped). */
+class RowProblem extends Error {
+  readonly diagnostic: Diagnostic;
+
+  constructor(problem: Diagnostic) {
+    super(english(problem));
+    this.diagnostic = problem;
+  }
+}
 
 function readDeal(cells: string[]): ArmsDeal {
   const cell = (index: number): string => tidyCell(cells[index] ?? '');
   const recipient = cell(0);
   const supplier = cell(1);
-  if (!recipient) throw new RowProblem('no recipient');
-  if (!supplier) throw new RowProblem('no supplier');
+  if (!recipient) throw new RowProblem(diagnostic('diagRegisterNoRecipientSkipped'));
+  if (!supplier) throw new RowProblem(diagnostic('diagRegisterNoSupplierSkipped'));
   return {
     recipient,
     supplier,
@@ -173,20 +170,20 @@ function tidyCell(value: string): string {
 
 function readYear(value: string, column: string): number | null {
   if (value === '') return null;
-  if (!/^\d{4}$/.test(value)) throw new RowProblem(`"${column}" is "${value}", not a year`);
+  if (!/^\d{4}$/.test(value)) throw new RowProblem(diagnostic('diagRegisterNotAYearSkipped', column, value));
   return Number(value);
 }
 
 function readFlag(value: string, column: string): boolean {
   if (value === '') return false;
   if (value === '?') return true;
-  throw new RowProblem(`the uncertainty flag after "${column}" is "${value}", expected "?" or nothing`);
+  throw new RowProblem(diagnostic('diagRegisterBadFlagSkipped', column, value));
 }
 
 /** Counts and TIVs: plain decimals (SIPRI prints no thousands separators); empty means unknown. */
 function readNumber(value: string, column: string): number | null {
   if (value === '') return null;
-  if (!/^\d+(\.\d+)?$/.test(value)) throw new RowProblem(`"${column}" is "${value}", not a number`);
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new RowProblem(diagnostic('diagRegisterNotANumberSkipped', column, value));
   return Number(value);
 }
 
@@ -196,17 +193,17 @@ function readDeliveryYears(value: string): number[] {
   if (/^\d{4}$/.test(value)) return [Number(value)];
   const years = value.split(';').map((part) => part.trim()).filter((part) => part !== '');
   for (const year of years) {
-    if (!/^\d{4}$/.test(year)) throw new RowProblem(`"Year(s) of delivery" has "${year}", not a year`);
+    if (!/^\d{4}$/.test(year)) throw new RowProblem(diagnostic('diagRegisterBadDeliveryYearSkipped', year));
   }
   return [...new Set(years.map(Number))].sort((a, b) => a - b);
 }
 
 /** Oddities worth a note that do not stop the deal being used. */
-function dealNotes(deal: ArmsDeal): string[] {
-  const notes: string[] = [];
-  if (!KNOWN_STATUSES.has(deal.status)) notes.push(`unknown status "${deal.status}"`);
+function dealNotes(deal: ArmsDeal): Diagnostic[] {
+  const notes: Diagnostic[] = [];
+  if (!KNOWN_STATUSES.has(deal.status)) notes.push(diagnostic('diagRegisterUnknownStatus', deal.status));
   if (deal.deliveryYears.length === 0 && (deal.tivDelivered ?? 0) > 0) {
-    notes.push('delivered TIV without any year of delivery');
+    notes.push(diagnostic('diagRegisterTivWithoutYear'));
   }
   return notes;
 }

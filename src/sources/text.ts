@@ -1,4 +1,5 @@
 import { ParseError } from './errors';
+import { diagnostic } from './diagnostics';
 
 /**
  * Decodes a list file's bytes. UTF-8 is decoded strictly (`fatal`), so a Windows-1252 file given
@@ -10,9 +11,9 @@ export function decodeText(file: string, bytes: Uint8Array, encoding: 'utf-8' | 
   try {
     text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ParseError(file, `not valid ${encoding} text (wrong encoding, or not a text file)`);
+    throw new ParseError(file, diagnostic('diagNotValidText', encoding));
   }
-  if (text.includes('\u0000')) throw new ParseError(file, 'contains NUL bytes: not a text file');
+  if (text.includes('\u0000')) throw new ParseError(file, diagnostic('diagNulBytes'));
   return encoding === 'windows-1252' ? fixC1(text) : text;
 }
 

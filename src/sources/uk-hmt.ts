@@ -14,6 +14,7 @@ import { foldKey } from '../kb/normalise';
 import { type CsvRecord, readCsvRecords } from './csv';
 import { daysInMonth, pad2, uniqueDates } from './dates';
 import { ParseError, assertSaneSize } from './errors';
+import { diagnostic, issue } from './diagnostics';
 import { genderIn, imoIdentifiers, readDocuments, readNationalities, shipImoNumbers, vesselDetails } from './uk-hmt-fields';
 import { cleanSpace, decodeText } from './text';
 
@@ -33,7 +34,8 @@ const UK_HEADER = [
 type UkColumn = (typeof UK_HEADER)[number];
 const COLUMN_INDEX = new Map<UkColumn, number>(UK_HEADER.map((name, i) => [name, i]));
 /** The header as error messages name it. */
-const HEADER_SUMMARY = `${UK_HEADER.length}-column header (${UK_HEADER.slice(0, 3).join(', ')}, …, Group ID)`;
+/** The header's width and first columns, for messages that say what was expected. */
+const HEADER_SUMMARY = [UK_HEADER.length, UK_HEADER.slice(0, 3).join(', ')] as const;
 
 /** A data row with its line, read through `value`. */
 interface UkRow {
@@ -69,13 +71,13 @@ export function parseUkHmt(file: string, bytes: Uint8Array, options: UkHmtParseO
   for (const record of records.slice(headerAt + 1)) {
     const fields = fitColumns(record);
     if (!fields) {
-      warnings.push({ file, line: record.line, message: `expected ${UK_HEADER.length} columns, found ${record.fields.length}; row skipped` });
+      warnings.push(issue(file, record.line, diagnostic('diagColumnsSkipped', UK_HEADER.length, record.fields.length)));
       continue;
     }
     const row = { line: record.line, fields };
     const groupId = value(row, 'Group ID');
     if (!groupId) {
-      warnings.push({ file, line: record.line, message: 'row has no Group ID; row skipped' });
+      warnings.push(issue(file, record.line, diagnostic('diagUkNoGroupIdSkipped')));
       continue;
     }
     const group = groups.get(groupId);
@@ -102,7 +104,7 @@ function decodeUkText(file: string, bytes: Uint8Array): { text: string; warnings
   if (bytes.some((b) => b >= 0x80)) {
     try {
       const text = decodeText(file, bytes, 'utf-8');
-      return { text, warnings: [{ file, message: 'file is UTF-8, not the Windows-1252 OFSI publishes; read as UTF-8' }] };
+      return { text, warnings: [issue(file, undefined, diagnostic('diagUkUtf8'))] };
     } catch {
       // Not UTF-8: the publisher's own encoding, below.
     }
@@ -118,31 +120,24 @@ function readPreamble(
   warnings: SourceParseResult['warnings'],
 ): { fileDate: string | null; headerAt: number } {
   const first = records[0];
-  if (!first) throw new ParseError(file, 'no rows: this is not a UK HMT consolidated list');
+  if (!first) throw new ParseError(file, diagnostic('diagUkNoRows'));
   if (isHeader(first.fields)) {
-    warnings.push({ file, line: first.line, message: 'no "Last Updated" line before the header; the data date is unknown' });
+    warnings.push(issue(file, first.line, diagnostic('diagUkNoLastUpdated')));
     return { fileDate: null, headerAt: 0 };
   }
   const label = cleanSpace(first.fields[0] ?? '');
   if (label !== 'Last Updated') {
-    throw new ParseError(
-      file,
-      `expected "Last Updated,dd/mm/yyyy" then the ${HEADER_SUMMARY}, found "${preview(first.fields)}": this is not a UK HMT consolidated list`,
-      first.line,
-    );
+    throw new ParseError(file, diagnostic('diagUkNotThisList', ...HEADER_SUMMARY, preview(first.fields)), first.line);
   }
   const header = records[1];
   if (!header || !isHeader(header.fields)) {
-    throw new ParseError(
-      file,
-      `expected the ${HEADER_SUMMARY}, found "${header ? preview(header.fields) : 'end of file'}"`,
-      header?.line ?? first.line + 1,
-    );
+    const problem = header ? diagnostic('diagUkNoHeader', ...HEADER_SUMMARY, preview(header.fields)) : diagnostic('diagUkNoHeaderEnd', ...HEADER_SUMMARY);
+    throw new ParseError(file, problem, header?.line ?? first.line + 1);
   }
   const raw = cleanSpace(first.fields[1] ?? '');
   const date = ukDate(raw);
   if (date?.kind === 'day') return { fileDate: date.date, headerAt: 1 };
-  warnings.push({ file, line: first.line, message: `"Last Updated" date "${raw}" is not a dd/mm/yyyy date; the data date is unknown` });
+  warnings.push(issue(file, first.line, diagnostic('diagUkBadLastUpdated', raw)));
   return { fileDate: null, headerAt: 1 };
 }
 
@@ -189,17 +184,16 @@ function buildEntry(
   const otherInformation = distinct(rows, 'Other Information');
   const kind = kindOf(groupType, value(first, 'Name 6'), otherInformation.join(' '));
   if (!kind) {
-    const message = `Group ID ${groupId}: unknown Group Type "${groupType}" (expected Individual, Entity or Ship); target skipped`;
-    warnings.push({ file, line: first.line, message });
+    warnings.push(issue(file, first.line, diagnostic('diagUkUnknownGroupType', groupId, groupType)));
     return undefined;
   }
   const names = namesOf(rows, kind);
   if (names.length === 0) {
-    warnings.push({ file, line: first.line, message: `Group ID ${groupId}: no name in any row; target skipped` });
+    warnings.push(issue(file, first.line, diagnostic('diagUkNoName', groupId)));
     return undefined;
   }
   if (!names.some((n) => n.type === 'primary')) {
-    warnings.push({ file, line: first.line, message: `Group ID ${groupId}: no "Prime Alias" row; names kept as aliases` });
+    warnings.push(issue(file, first.line, diagnostic('diagUkNoPrimeAlias', groupId)));
   }
 
   const remarks: string[] = [];

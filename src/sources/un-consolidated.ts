@@ -16,6 +16,7 @@ import { isoDayPrefix, monthNumber, pad2, parseMonthYear, uniqueDates } from './
 import { splitTopLevel } from './name-lists';
 import { splitAliasSpellings } from './un-aliases';
 import { ParseError, assertSaneSize } from './errors';
+import { diagnostic, issue } from './diagnostics';
 import { cleanSpace, decodeText, lineAt } from './text';
 import { childText, childrenNamed, readXmlRecords, type XmlElement } from './xml';
 
@@ -68,7 +69,13 @@ export function parseUnConsolidated(file: string, bytes: Uint8Array, options: { 
       const generated = attributes['dateGenerated'];
       const fileDate = generated === undefined ? undefined : isoDayPrefix(generated);
       if (fileDate) dataDate = fileDate;
-      else warnings.push({ file, message: `no usable dateGenerated on <${ROOT_ELEMENT}> (${generated ?? 'missing'}); data date ${dataDate ?? 'unknown'}` });
+      else {
+        const problem =
+          generated === undefined
+            ? dataDate === null ? diagnostic('diagUnNoDateGeneratedNoDate', ROOT_ELEMENT) : diagnostic('diagUnNoDateGenerated', ROOT_ELEMENT, dataDate)
+            : dataDate === null ? diagnostic('diagUnBadDateGeneratedNoDate', ROOT_ELEMENT, generated) : diagnostic('diagUnBadDateGenerated', ROOT_ELEMENT, generated, dataDate);
+        warnings.push(issue(file, undefined, problem));
+      }
     },
     onRecord: (record) => {
       if (rootName === undefined) throw wrongRoot(file, text, record.name);
@@ -80,7 +87,7 @@ export function parseUnConsolidated(file: string, bytes: Uint8Array, options: { 
   });
 
   if (entries.length === 0) {
-    throw new ParseError(file, `no usable INDIVIDUAL or ENTITY records (${recordCount} found): the list is empty or not a UN consolidated list`);
+    throw new ParseError(file, diagnostic('diagUnNoRecords', recordCount));
   }
   return { source: UN_SOURCE, dataDate, entries, warnings };
 }
@@ -90,17 +97,13 @@ function reportUnknownChildren(file: string, record: XmlElement, reported: Set<s
   for (const child of record.children) {
     if (KNOWN_CHILDREN.has(child.name) || reported.has(child.name)) continue;
     reported.add(child.name);
-    warnings.push({ file, line: child.line, message: `unknown element <${child.name}> in <${record.name}> ignored (reported once)` });
+    warnings.push(issue(file, child.line, diagnostic('diagUnknownElement', child.name, record.name)));
   }
 }
 
 function wrongRoot(file: string, text: string, found: string): ParseError {
   const at = text.indexOf(`<${found}`);
-  return new ParseError(
-    file,
-    `root element is <${found}>, expected <${ROOT_ELEMENT}>: this is not a UN Security Council consolidated list`,
-    at >= 0 ? lineAt(text, at) : undefined,
-  );
+  return new ParseError(file, diagnostic('diagUnWrongRoot', found, ROOT_ELEMENT), at >= 0 ? lineAt(text, at) : undefined);
 }
 
 /* ------------------------------------------------------------------ one record --------- */
@@ -108,19 +111,18 @@ function wrongRoot(file: string, text: string, found: string): ParseError {
 function readRecord(file: string, record: XmlElement, dataDate: string, warnings: ParseIssue[]): SourceEntry | null {
   const kind = KIND_OF_RECORD.get(record.name) ?? 'organisation';
   const reference = field(record, 'REFERENCE_NUMBER') ?? dataIdReference(record);
-  const label = `<${record.name}> ${reference ?? '(no reference)'}`;
   const ownNames = primaryNames(record, kind);
   const primary = ownNames[0];
   if (!primary) {
-    warnings.push({ file, line: record.line, message: `${label} has no name; skipped` });
+    warnings.push(issue(file, record.line, reference ? diagnostic('diagUnNoName', record.name, reference) : diagnostic('diagUnNoNameNoReference', record.name)));
     return null;
   }
   if (!reference) {
-    warnings.push({ file, line: record.line, message: `<${record.name}> "${primary.full}" has neither REFERENCE_NUMBER nor DATAID; skipped` });
+    warnings.push(issue(file, record.line, diagnostic('diagUnNoReference', record.name, primary.full)));
     return null;
   }
   if (!field(record, 'REFERENCE_NUMBER')) {
-    warnings.push({ file, line: record.line, message: `${label}: no REFERENCE_NUMBER, using DATAID as the reference` });
+    warnings.push(issue(file, record.line, diagnostic('diagUnDataIdAsReference', record.name, reference)));
   }
 
   const remarks: string[] = [];
@@ -129,7 +131,7 @@ function readRecord(file: string, record: XmlElement, dataDate: string, warnings
 
   const listedOnText = field(record, 'LISTED_ON');
   const listedOn = listedOnText ? isoDayPrefix(listedOnText) : undefined;
-  if (listedOnText && !listedOn) warnings.push({ file, line: record.line, message: `${label}: LISTED_ON "${listedOnText}" is not a date; left out` });
+  if (listedOnText && !listedOn) warnings.push(issue(file, record.line, diagnostic('diagUnBadListingDate', record.name, reference, listedOnText)));
 
   for (const title of values(record, 'TITLE')) remarks.push(`Title: ${title}`);
   const gender = readGender(record, remarks);

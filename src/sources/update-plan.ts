@@ -4,7 +4,13 @@
  * next to the one it replaces, and when to retry after a failure. The background's updates.ts
  * does the fetching and storing around them.
  */
+import { diagnostic, english, type Diagnostic, type Problem } from './diagnostics';
 import type { SourceSpec } from './registry';
+
+/** A diagnostic with its English, as statuses and reports store problems. */
+export function asProblem(problem: Diagnostic): Problem {
+  return { message: english(problem), key: problem.key, values: problem.values };
+}
 
 /** Validators of the last good response for one file, to ask "has it changed?". */
 export interface FileValidators {
@@ -20,8 +26,10 @@ export interface SourceStatus {
   lastSuccessAt?: string;
   /** ISO time of the last attempt, good or bad. */
   lastAttemptAt?: string;
-  /** The last attempt's error; absent after a success. */
+  /** The last attempt's error in English (all that versions before message ids stored); absent after a success. */
   lastError?: string;
+  /** The same error as a diagnostic, for the options page to word in the reader's language (read it with readProblem). */
+  lastProblem?: Problem;
   /** ISO time of the next try after a failure. */
   nextRetryAt?: string;
   /** Failures in a row, for the back-off. */
@@ -76,9 +84,15 @@ export const MIN_SHRINK_RATIO = 0.5;
  * @param next - entries in the new compile, or null when the list is missing from it
  */
 export function shrinkProblem(sourceId: string, previous: number | null, next: number | null): string | null {
-  if (next === null || next === 0) return `the download holds no entries of ${sourceId}`;
+  const problem = shrinkDiagnostic(sourceId, previous, next);
+  return problem && english(problem);
+}
+
+/** shrinkProblem as a diagnostic. */
+export function shrinkDiagnostic(sourceId: string, previous: number | null, next: number | null): Diagnostic | null {
+  if (next === null || next === 0) return diagnostic('diagUpdateNoEntries', sourceId);
   if (previous !== null && previous > 0 && next < previous * MIN_SHRINK_RATIO) {
-    return `the new list has ${next.toLocaleString('en')} entries, under half of the ${previous.toLocaleString('en')} it had: taken for a broken download`;
+    return diagnostic('diagUpdateShrank', next.toLocaleString('en'), previous.toLocaleString('en'));
   }
   return null;
 }
@@ -86,7 +100,7 @@ export function shrinkProblem(sourceId: string, previous: number | null, next: n
 /** A compile to judge: its per-list entry counts and per-file outcomes. */
 export interface Candidate {
   lists: ReadonlyArray<{ source: string; entries: number }>;
-  files: ReadonlyArray<{ file: string; ok: boolean; error?: { message: string } }>;
+  files: ReadonlyArray<{ file: string; ok: boolean; error?: Problem }>;
 }
 
 /** The sources in one rebuild, with their new file names and the entries they held before. */
@@ -98,17 +112,17 @@ export interface UpdatePlan {
  * Judges a compile of downloaded sources: a source whose file did not parse, whose list is
  * missing, or that shrank implausibly is refused, with the reason. Empty when all are fine.
  */
-export function judgeCandidate(plan: UpdatePlan, candidate: Candidate): Record<string, string> {
-  const refused: Record<string, string> = {};
+export function judgeCandidate(plan: UpdatePlan, candidate: Candidate): Record<string, Problem> {
+  const refused: Record<string, Problem> = {};
   for (const source of plan.sources) {
     const failed = candidate.files.find((f) => source.files.includes(f.file) && !f.ok);
     if (failed) {
-      refused[source.id] = failed.error?.message ?? `${failed.file} could not be read`;
+      refused[source.id] = failed.error ?? asProblem(diagnostic('diagUpdateUnreadable', failed.file));
       continue;
     }
     const next = candidate.lists.find((l) => l.source === source.id)?.entries ?? null;
-    const problem = shrinkProblem(source.id, source.previousEntries, next);
-    if (problem) refused[source.id] = problem;
+    const problem = shrinkDiagnostic(source.id, source.previousEntries, next);
+    if (problem) refused[source.id] = asProblem(problem);
   }
   return refused;
 }

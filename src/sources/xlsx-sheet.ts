@@ -3,6 +3,7 @@
  * with the number of cells a workbook may expand into capped.
  */
 import { ParseError } from './errors';
+import { diagnostic, english, type Diagnostic } from './diagnostics';
 import type { XlsxCell } from './xlsx';
 import { type DateStyle, excelSerialToIso } from './xlsx-styles';
 import { type ZipReader, readPartRecords } from './xlsx-zip';
@@ -17,7 +18,7 @@ const MAX_COLUMN = 16_384;
 /** The strings of the shared-strings part, in index order. */
 export function readSharedStrings(zip: ZipReader, part: string): string[] {
   const strings: string[] = [];
-  readPartRecords(zip, part, part, ['si'], (si) => strings.push(richText(si)));
+  readPartRecords(zip, part, diagnostic('diagXlsxPart', part), ['si'], (si) => strings.push(richText(si)));
   return strings;
 }
 
@@ -44,26 +45,28 @@ export interface SheetContext {
 }
 
 /** The cells of one worksheet part, row-major (see XlsxSheet). */
-export function readSheetRows(zip: ZipReader, part: string, label: string, context: SheetContext): XlsxCell[][] {
+export function readSheetRows(zip: ZipReader, part: string, label: Diagnostic, context: SheetContext): XlsxCell[][] {
+  // Thrown inside the part's records, so readPartRecords re-raises them against the workbook and this label.
+  const where = english(label);
   const rows: XlsxCell[][] = [];
   let lastRow = 0;
   readPartRecords(zip, part, label, ['row'], (row) => {
     const rowNumber = row.attributes['r'] === undefined ? lastRow + 1 : Number(row.attributes['r']);
     if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > MAX_ROW) {
-      throw new ParseError(label, `row number "${row.attributes['r']}" is not a valid Excel row`, row.line);
+      throw new ParseError(where, diagnostic('diagXlsxBadRowNumber', row.attributes['r'] ?? ''), row.line);
     }
     lastRow = rowNumber;
     const cells = rows[rowNumber - 1] ?? [];
     let lastColumn = 0;
     for (const c of row.children) {
       if (c.name !== 'c') continue;
-      const column = c.attributes['r'] === undefined ? lastColumn + 1 : columnOfReference(c.attributes['r'], rowNumber, label, c.line);
+      const column = c.attributes['r'] === undefined ? lastColumn + 1 : columnOfReference(c.attributes['r'], rowNumber, where, c.line);
       lastColumn = column;
-      const value = cellValue(c, context, label);
+      const value = cellValue(c, context, where);
       if (value === null) continue;
       // Padding to this column costs memory even though the cells are empty: count it.
       context.cellBudget.left -= Math.max(1, column - cells.length);
-      if (context.cellBudget.left < 0) throw new ParseError(label, `the workbook expands to more than ${MAX_CELLS} cells (refused: too large for a list)`, c.line);
+      if (context.cellBudget.left < 0) throw new ParseError(where, diagnostic('diagXlsxTooManyCells', MAX_CELLS), c.line);
       while (cells.length < column - 1) cells.push(null);
       cells[column - 1] = value;
     }
@@ -72,7 +75,7 @@ export function readSheetRows(zip: ZipReader, part: string, label: string, conte
     if (cells.length === 0) return;
     if (rowNumber > rows.length) {
       context.cellBudget.left -= rowNumber - rows.length;
-      if (context.cellBudget.left < 0) throw new ParseError(label, `the workbook expands to more than ${MAX_CELLS} cells (refused: too large for a list)`, row.line);
+      if (context.cellBudget.left < 0) throw new ParseError(where, diagnostic('diagXlsxTooManyCells', MAX_CELLS), row.line);
     }
     rows[rowNumber - 1] = cells;
   });
@@ -85,10 +88,10 @@ export function readSheetRows(zip: ZipReader, part: string, label: string, conte
 /** Column number (1-based) of a reference such as "C5", checked against its row. */
 function columnOfReference(ref: string, rowNumber: number, label: string, line: number): number {
   const match = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!match || Number(match[2]) !== rowNumber) throw new ParseError(label, `cell reference "${ref}" is not a cell of row ${rowNumber}`, line);
+  if (!match || Number(match[2]) !== rowNumber) throw new ParseError(label, diagnostic('diagXlsxCellNotInRow', ref, rowNumber), line);
   let column = 0;
   for (const letter of match[1]!) column = column * 26 + (letter.charCodeAt(0) - 64);
-  if (column > MAX_COLUMN) throw new ParseError(label, `cell reference "${ref}" is beyond Excel's last column`, line);
+  if (column > MAX_COLUMN) throw new ParseError(label, diagnostic('diagXlsxCellBeyondLastColumn', ref), line);
   return column;
 }
 
@@ -105,7 +108,7 @@ function cellValue(c: XmlElement, context: SheetContext, label: string): XlsxCel
   switch (type) {
     case 's': {
       const text = context.sharedStrings[Number(v)];
-      if (text === undefined) throw new ParseError(label, `cell ${ref} refers to shared string ${v}, which does not exist`, c.line);
+      if (text === undefined) throw new ParseError(label, diagnostic('diagXlsxNoSharedString', ref, v), c.line);
       return text || null;
     }
     case 'str': // a formula's cached text result
@@ -117,11 +120,11 @@ function cellValue(c: XmlElement, context: SheetContext, label: string): XlsxCel
       return v === '1' || v === 'true';
     case 'n': {
       const number = Number(v);
-      if (!Number.isFinite(number)) throw new ParseError(label, `cell ${ref} should hold a number but holds "${v}"`, c.line);
+      if (!Number.isFinite(number)) throw new ParseError(label, diagnostic('diagXlsxNotANumber', ref, v), c.line);
       const style = context.dateStyles.get(Number(c.attributes['s'] ?? 0));
       return style ? (excelSerialToIso(number, style, context.date1904) ?? number) : number;
     }
     default:
-      throw new ParseError(label, `cell ${ref} has unknown type "${type}"`, c.line);
+      throw new ParseError(label, diagnostic('diagXlsxUnknownCellType', ref, type), c.line);
   }
 }

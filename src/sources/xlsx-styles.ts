@@ -3,6 +3,7 @@
  * date serials turned into ISO dates.
  */
 import { type ZipReader, readPartRecords } from './xlsx-zip';
+import { diagnostic } from './diagnostics';
 
 /** What a date-formatted cell shows: a day, or a day with a time. */
 export type DateStyle = 'date' | 'datetime';
@@ -25,7 +26,7 @@ export function readDateStyles(zip: ZipReader, part: string): Map<number, DateSt
   readPartRecords(
     zip,
     part,
-    part,
+    diagnostic('diagXlsxPart', part),
     ['numFmt', 'xf'],
     (record) => {
       const id = Number(record.attributes['numFmtId']);

@@ -5,6 +5,7 @@
  */
 import { unzipSync } from 'fflate';
 import { ParseError } from './errors';
+import { diagnostic, english, type Diagnostic } from './diagnostics';
 import { decodeText } from './text';
 import { readXmlRecords, type XmlElement } from './xml';
 
@@ -33,7 +34,7 @@ export class ZipReader {
     // Every zip starts with a local file header "PK\3\4"; checking first gives a plain message
     // for the common mistake (a CSV or HTML page saved as .xlsx) and spares fflate's EOCD search.
     if (bytes.length < 30 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
-      throw new ParseError(file, 'not an XLSX workbook (the file is not a zip archive)');
+      throw new ParseError(file, diagnostic('diagXlsxNotZip'));
     }
     this.unzip((entry) => {
       // A name listed twice: the first entry is the part, as for the inflating pass below.
@@ -56,12 +57,12 @@ export class ZipReader {
     for (const name of wanted) {
       const size = this.declaredSizes.get(name)!;
       if (size > MAX_XLSX_PART_BYTES) {
-        throw new ParseError(this.file, `part ${name} would inflate to ${size} bytes, more than the ${MAX_XLSX_PART_BYTES}-byte limit (refused: possible zip bomb)`);
+        throw new ParseError(this.file, diagnostic('diagXlsxPartTooLarge', name, size, MAX_XLSX_PART_BYTES));
       }
       this.inflatedBytes += size;
     }
     if (this.inflatedBytes > MAX_XLSX_TOTAL_BYTES) {
-      throw new ParseError(this.file, `the workbook would inflate to ${this.inflatedBytes} bytes, more than the ${MAX_XLSX_TOTAL_BYTES}-byte limit (refused: possible zip bomb)`);
+      throw new ParseError(this.file, diagnostic('diagXlsxTooLarge', this.inflatedBytes, MAX_XLSX_TOTAL_BYTES));
     }
     const found = this.unzip((entry) => {
       if (!wanted.has(entry.name)) return false;
@@ -72,13 +73,13 @@ export class ZipReader {
   }
 
   /** Text of a part inflated earlier, decoded as UTF-8 (what Excel and every list publisher write). */
-  text(name: string, label: string): string {
+  text(name: string, label: Diagnostic): string {
     const data = this.parts.get(name);
-    if (!data) throw new ParseError(this.file, `not an XLSX workbook (no ${name})`);
+    if (!data) throw new ParseError(this.file, diagnostic('diagXlsxNoPart', name));
     try {
-      return decodeText(label, data, 'utf-8');
+      return decodeText(english(label), data, 'utf-8');
     } catch (error) {
-      throw rethrowInFile(this.file, error);
+      throw rethrowInFile(this.file, error, label);
     }
   }
 
@@ -87,29 +88,29 @@ export class ZipReader {
     try {
       return unzipSync(this.bytes, {
         filter: (entry) => {
-          if (++entries > MAX_ZIP_ENTRIES) throw new ParseError(this.file, `the zip lists more than ${MAX_ZIP_ENTRIES} entries; no workbook has that many`);
+          if (++entries > MAX_ZIP_ENTRIES) throw new ParseError(this.file, diagnostic('diagXlsxTooManyEntries', MAX_ZIP_ENTRIES));
           return filter(entry);
         },
       });
     } catch (error) {
       if (error instanceof ParseError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ParseError(this.file, `not an XLSX workbook (the zip archive is damaged or truncated: ${reason})`);
+      throw new ParseError(this.file, diagnostic('diagXlsxDamaged', reason));
     }
   }
 }
 
-/** A ParseError raised while reading one part, re-raised against the workbook file. */
-function rethrowInFile(file: string, error: unknown): unknown {
-  return error instanceof ParseError ? new ParseError(file, error.message) : error;
+/** A ParseError raised while reading one part (`label`), re-raised against the workbook file, its line counted in that part. */
+function rethrowInFile(file: string, error: unknown, label: Diagnostic): unknown {
+  return error instanceof ParseError ? new ParseError(file, error.diagnostic, error.line, { part: label, ...(error.context ? { context: error.context } : {}) }) : error;
 }
 
 /** Reads one XML part as records, reporting errors as "book.xlsx: <label>, line N: …". */
-export function readPartRecords(zip: ZipReader, part: string, label: string, recordNames: string[], onRecord: (record: XmlElement) => void, onOpenOutside?: (name: string) => void): void {
+export function readPartRecords(zip: ZipReader, part: string, label: Diagnostic, recordNames: string[], onRecord: (record: XmlElement) => void, onOpenOutside?: (name: string) => void): void {
   const text = zip.text(part, label);
   try {
-    readXmlRecords(label, text, new Set(recordNames), { onRecord, onOpenOutside });
+    readXmlRecords(english(label), text, new Set(recordNames), { onRecord, onOpenOutside });
   } catch (error) {
-    throw rethrowInFile(zip.file, error);
+    throw rethrowInFile(zip.file, error, label);
   }
 }

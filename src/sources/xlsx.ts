@@ -1,4 +1,5 @@
 import { ParseError, assertSaneSize } from './errors';
+import { diagnostic } from './diagnostics';
 import { MAX_CELLS, type SheetContext, readSharedStrings, readSheetRows } from './xlsx-sheet';
 import { readDateStyles } from './xlsx-styles';
 import { ZipReader, readPartRecords } from './xlsx-zip';
@@ -59,7 +60,7 @@ export function readXlsx(file: string, bytes: Uint8Array, options: XlsxReadOptio
 
   const sheetParts = wanted.map((sheet) => {
     const rel = workbookRels.get(sheet.relId);
-    if (!rel) throw new ParseError(file, `sheet "${sheet.name}" points to relationship ${sheet.relId}, which ${workbookPath} does not define`);
+    if (!rel) throw new ParseError(file, diagnostic('diagXlsxNoRelationship', sheet.name, sheet.relId, workbookPath));
     return { name: sheet.name, part: resolvePartPath(workbookPath, rel.target) };
   });
   const stringsPart = partOfType(workbookRels, REL_SHARED_STRINGS, workbookPath);
@@ -74,8 +75,8 @@ export function readXlsx(file: string, bytes: Uint8Array, options: XlsxReadOptio
   };
   const sheets = new Map<string, XlsxSheet>();
   for (const { name, part } of sheetParts) {
-    if (!zip.has(part)) throw new ParseError(file, `sheet "${name}" is missing its part ${part}: the workbook is incomplete`);
-    sheets.set(name, { name, rows: readSheetRows(zip, part, `sheet "${name}" (${part})`, context) });
+    if (!zip.has(part)) throw new ParseError(file, diagnostic('diagXlsxMissingSheetPart', name, part));
+    sheets.set(name, { name, rows: readSheetRows(zip, part, diagnostic('diagXlsxSheetPart', name, part), context) });
   }
   return { sheetNames: declared.map((s) => s.name), sheets };
 }
@@ -104,14 +105,14 @@ function findWorkbookPath(zip: ZipReader): string {
     }
   }
   if (zip.has('xl/workbook.xml')) return 'xl/workbook.xml';
-  throw new ParseError(zip.file, 'not an XLSX workbook (a zip archive, but it has no xl/workbook.xml)');
+  throw new ParseError(zip.file, diagnostic('diagXlsxNoWorkbook'));
 }
 
 function readRelationships(zip: ZipReader, part: string): Map<string, Relationship> {
   const rels = new Map<string, Relationship>();
   zip.inflate([part]);
   if (!zip.has(part)) return rels;
-  readPartRecords(zip, part, part, ['Relationship'], (rel) => {
+  readPartRecords(zip, part, diagnostic('diagXlsxPart', part), ['Relationship'], (rel) => {
     const { Id: id, Type: type, Target: target, TargetMode: mode } = rel.attributes;
     if (id && type && target && mode !== 'External') rels.set(id, { type, target });
   });
@@ -121,17 +122,18 @@ function readRelationships(zip: ZipReader, part: string): Map<string, Relationsh
 function readWorkbookPart(zip: ZipReader, part: string): { sheets: { name: string; relId: string }[]; date1904: boolean } {
   const sheets: { name: string; relId: string }[] = [];
   let date1904 = false;
-  readPartRecords(zip, part, part, ['sheet', 'workbookPr'], (record) => {
+  readPartRecords(zip, part, diagnostic('diagXlsxPart', part), ['sheet', 'workbookPr'], (record) => {
     if (record.name === 'workbookPr') {
       date1904 = isTrue(record.attributes['date1904']);
       return;
     }
     const name = record.attributes['name'];
     const relId = record.attributes['r:id'] ?? Object.entries(record.attributes).find(([k]) => k.endsWith(':id'))?.[1];
-    if (name === undefined || relId === undefined) throw new ParseError(zip.file, `${part}, line ${record.line}: a <sheet> without a name or relationship id`);
+    // Re-raised by readPartRecords as "book.xlsx: <part>, line N: …".
+    if (name === undefined || relId === undefined) throw new ParseError(part, diagnostic('diagXlsxSheetWithoutName'), record.line);
     sheets.push({ name, relId });
   });
-  if (sheets.length === 0) throw new ParseError(zip.file, `not an XLSX workbook (${part} lists no sheets)`);
+  if (sheets.length === 0) throw new ParseError(zip.file, diagnostic('diagXlsxNoSheets', part));
   return { sheets, date1904 };
 }
 

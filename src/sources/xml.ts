@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { ParseError } from './errors';
+import { diagnostic, type Diagnostic } from './diagnostics';
 
 /**
  * Streaming XML reading for list files, with no DOM (the same code runs in the background worker,
@@ -38,12 +39,12 @@ export function readXmlRecords(file: string, text: string, recordNames: Readonly
   const stack: XmlElement[] = [];
   let count = 0;
   let failure: ParseError | null = null;
-  const fail = (message: string): void => {
-    failure ??= new ParseError(file, message, parser.line);
+  const fail = (problem: Diagnostic): void => {
+    failure ??= new ParseError(file, problem, parser.line);
   };
 
   parser.on('doctype', (doctype) => {
-    if (/<!ENTITY/i.test(doctype)) fail('the DOCTYPE declares entities, which list files never do (refused: possible entity bomb)');
+    if (/<!ENTITY/i.test(doctype)) fail(diagnostic('diagXmlEntities'));
   });
   parser.on('opentag', (tag) => {
     if (failure) return;
@@ -53,7 +54,7 @@ export function readXmlRecords(file: string, text: string, recordNames: Readonly
       handlers.onOpenOutside?.(tag.name, attributes);
       return;
     }
-    if (++count > MAX_ELEMENTS_PER_RECORD) return fail(`a <${stack[0]?.name ?? tag.name}> record has more than ${MAX_ELEMENTS_PER_RECORD} elements`);
+    if (++count > MAX_ELEMENTS_PER_RECORD) return fail(diagnostic('diagXmlRecordTooLarge', stack[0]?.name ?? tag.name, MAX_ELEMENTS_PER_RECORD));
     const element: XmlElement = { name: tag.name, attributes, children: [], text: '', line: parser.line };
     stack.at(-1)?.children.push(element);
     stack.push(element);
@@ -74,7 +75,7 @@ export function readXmlRecords(file: string, text: string, recordNames: Readonly
       handlers.onRecord(element);
     }
   });
-  parser.on('error', (error) => fail(`malformed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`));
+  parser.on('error', (error) => fail(diagnostic('diagXmlMalformed', error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''))));
 
   // Feed in slices so a failure (a bomb, a broken tag) stops the work early.
   const SLICE = 1 << 20;

@@ -88,8 +88,30 @@ const STATUS: KbStatus = {
 
 const REPORT: RebuildReport = {
   files: [
-    { file: 'sdn.csv', format: 'OFAC legacy CSV', ok: true, records: 14965, warnings: [{ message: 'odd row', file: 'sdn.csv' }] },
+    {
+      file: 'sdn.csv',
+      format: 'OFAC legacy CSV',
+      ok: true,
+      records: 14965,
+      // More than the report lists, each worded through the catalogue; `message` is the English fallback.
+      warnings: Array.from({ length: 7 }, (_, i) => ({ file: 'sdn.csv', line: 10 + i, message: `expected 12 columns, found ${i}; row skipped`, key: 'diagColumnsSkipped', values: ['12', String(i)] })),
+    },
     { file: 'notes.txt', format: null, ok: false, warnings: [] },
+    { file: 'junk.bin', format: null, ok: false, error: { file: 'junk.bin', message: 'junk.bin: not a format Backstory reads (UN list)', key: 'diagUnknownFormat', values: ['UN list'] }, warnings: [] },
+    {
+      file: 'au.xlsx',
+      format: 'DFAT Consolidated List',
+      ok: false,
+      error: {
+        file: 'au.xlsx',
+        line: 5,
+        message: 'au.xlsx: sheet "Broken" (xl/worksheets/sheet1.xml), line 5: malformed XML: unclosed tag',
+        key: 'diagXmlMalformed',
+        values: ['unclosed tag'],
+        part: { key: 'diagXlsxSheetPart', values: ['Broken', 'xl/worksheets/sheet1.xml'] },
+      },
+      warnings: [{ file: 'au.xlsx', line: 3, message: 'sheet "Sheet1" row 3: Reference 12 has no name; row skipped', key: 'diagDfatNoNameSkipped', values: ['12'], context: { key: 'diagSheetRow', values: ['Sheet1', '3'] } }],
+    },
   ],
   meta: null,
   entities: 15000,
@@ -110,7 +132,8 @@ const SOURCE: SourceView = {
   status: {
     lastSuccessAt: '2026-11-27T09:00:00Z',
     lastAttemptAt: '2026-11-27T11:00:00Z',
-    lastError: 'HTTP 503',
+    lastError: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml answered HTTP 503',
+    lastProblem: { message: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml answered HTTP 503', key: 'diagUpdateHttpStatus', values: ['https://scsanctions.un.org/resources/xml/en/consolidated.xml', '503'] },
     nextRetryAt: '2026-11-27T13:00:00Z',
     progress: { bytes: 1_500_000, total: 4_000_000, file: 'consolidated.xml' },
   },
@@ -129,7 +152,8 @@ const FOUND: FoundEntity[] = [
   { id: 'un:QDe.001', name: 'Myanma Economic Holdings Limited', kind: 'organisation', count: 2 },
 ];
 
-const ENUMERATIONS = new Set(['kind', 'tier', 'stage', 'id']);
+// `key` is a message id and `message`/`lastError` the English of a diagnostic: shown only through the catalogue.
+const ENUMERATIONS = new Set(['kind', 'tier', 'stage', 'id', 'key', 'message', 'lastError']);
 
 /** Every string anywhere in the inputs, and what the components derive from codes in them. */
 function dataValues(...inputs: unknown[]): string[] {
@@ -252,8 +276,14 @@ describe('no hard-coded English', () => {
       </>,
     );
     expect(scratch.querySelector('ul.sources')).toBeNull(); // still loading: "Loading…" is checked too
+    // Errors and warnings of imported files are worded from the catalogue, the first five warnings listed.
+    expect(scratch.querySelector('[data-file="junk.bin"]')?.textContent).toBe('⟦diagInFile⟧');
+    expect(scratch.querySelector('[data-file="au.xlsx"]')?.textContent).toContain('⟦diagInFile⟧');
+    expect(scratch.querySelector('[data-file="sdn.csv"]')!.querySelectorAll('details.warnings li')).toHaveLength(5);
+    expect(scratch.querySelector('[data-file="sdn.csv"] details.warnings li')?.textContent).toBe('⟦diagAtLine⟧');
     expect(hardCoded(scratch, dataValues(STATUS, REPORT, SOURCES, 'out of memory', 'news.example'))).toEqual([]);
     await vi.waitFor(() => expect(scratch.querySelectorAll('li.source')).toHaveLength(2));
+    expect(scratch.querySelector('li.source .last-error')?.textContent).toMatch(/^⟦diagUpdateHttpStatus⟧ \(/);
     // Turning a source on without the host permission explains why it cannot download.
     const toggle = scratch.querySelector<HTMLInputElement>('li.source input[type=checkbox]')!;
     toggle.checked = false;
