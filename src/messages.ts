@@ -11,6 +11,7 @@ import type { EntityCard } from './kb/card';
 import type { EntityKind } from './kb/model';
 import { MATCH_REASON_KINDS, type MatchInfo, type MatchReason } from './kb/card';
 import type { SpotResult, TextBlock, UnknownName } from './kb/spot';
+import type { Problem } from './sources/diagnostics';
 import type { SourceStatus } from './sources/update-plan';
 
 export type { Mention, SpotResult, TextBlock, UnknownName } from './kb/spot';
@@ -32,8 +33,10 @@ export interface KbStatus {
   names: number;
   /** Milliseconds the background took to load the knowledge base it answers from. */
   loadMs: number;
-  /** Why the stored knowledge base could not be loaded, when it could not. */
+  /** Why the stored knowledge base could not be loaded, when it could not, in English (all older versions sent). */
   error?: string;
+  /** The same as a diagnostic, for the options page to word in the reader's language (read it with readProblem). */
+  problem?: Problem;
 }
 
 /** One downloadable list as the options page shows it: the catalogue entry, the user's choice, the download status. */

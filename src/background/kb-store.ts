@@ -9,6 +9,7 @@ import { cachedCards } from './card-cache';
 import { assertCore } from '../kb/artifact';
 import { createCountryKnowledgeBase, loadKnowledgeBase, prepareCountries, type KnowledgeBase } from '../kb/knowledge-base';
 import type { KbStatus } from '../messages';
+import { diagnostic, english, type Problem } from '../sources/diagnostics';
 
 interface Loaded {
   kb: KnowledgeBase;
@@ -18,7 +19,7 @@ interface Loaded {
 }
 
 let loading: Promise<Loaded> | null = null;
-let lastError: string | null = null;
+let lastError: Problem | null = null;
 
 async function load(previous: Loaded | null): Promise<Loaded> {
   const started = performance.now();
@@ -36,8 +37,10 @@ async function load(previous: Loaded | null): Promise<Loaded> {
     lastError = null;
     return { kb, meta: current.meta, loadMs: performance.now() - started };
   } catch (error) {
-    lastError = `The stored knowledge base could not be loaded: ${(error as Error).message}`;
-    console.error(`Backstory: ${lastError}`);
+    // The reason is the platform's (IndexedDB) or the artifact check's own text, passed on as a value.
+    const problem = diagnostic('diagKbLoadFailed', error instanceof Error ? error.message : String(error));
+    lastError = { message: english(problem), ...problem };
+    console.error(`Backstory: ${lastError.message}`);
     return previous ?? countriesOnly();
   }
 }
@@ -66,6 +69,6 @@ export async function status(): Promise<KbStatus> {
     lists: meta?.lists ?? [],
     datasets: meta?.datasets ?? [],
     names: kb.nameCount,
-    ...(lastError ? { error: lastError } : {}),
+    ...(lastError ? { error: lastError.message, problem: lastError } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { KbStatus } from '../messages';
 import { formatIsoDate } from '../ui/format';
 import { useT } from '../ui/i18n';
+import { problemText } from './problem-text';
 
 export interface DataStatusProps {
   status: KbStatus | null;
@@ -10,10 +11,16 @@ export interface DataStatusProps {
 export function DataStatus({ status }: DataStatusProps) {
   const t = useT();
   if (!status) return <p class="muted">{t('loading')}</p>;
+  // A background of an older version sends only the English `error`.
+  const loadError = status.problem ?? status.error;
   return (
     <section aria-labelledby="loaded-heading">
       <h2 id="loaded-heading">{t('dataHeading')}</h2>
-      {status.error && <p class="error" role="alert">{status.error}</p>}
+      {loadError && (
+        <p class="error" role="alert">
+          {problemText(t, loadError)}
+        </p>
+      )}
       {status.lists.length === 0 && status.datasets.length === 0 ? (
         <p class="muted">{t('dataNone')}</p>
       ) : (

@@ -83,7 +83,13 @@ const STATUS: KbStatus = {
   datasets: [{ title: 'SIPRI Arms Transfers Database', dataDate: null, records: 25000 }],
   names: 64000,
   loadMs: 120,
-  error: 'Stored data could not be read',
+  // A load error as the background sends it: the English beside the diagnostic, the platform's reason a value.
+  error: 'The stored knowledge base could not be loaded: Stored data could not be read',
+  problem: {
+    message: 'The stored knowledge base could not be loaded: Stored data could not be read',
+    key: 'diagKbLoadFailed',
+    values: ['Stored data could not be read'],
+  },
 };
 
 const REPORT: RebuildReport = {
@@ -152,8 +158,8 @@ const FOUND: FoundEntity[] = [
   { id: 'un:QDe.001', name: 'Myanma Economic Holdings Limited', kind: 'organisation', count: 2 },
 ];
 
-// `key` is a message id and `message`/`lastError` the English of a diagnostic: shown only through the catalogue.
-const ENUMERATIONS = new Set(['kind', 'tier', 'stage', 'id', 'key', 'message', 'lastError']);
+// `key` is a message id and `message`/`lastError`/`error` the English of a diagnostic: shown only through the catalogue.
+const ENUMERATIONS = new Set(['kind', 'tier', 'stage', 'id', 'key', 'message', 'lastError', 'error']);
 
 /** Every string anywhere in the inputs, and what the components derive from codes in them. */
 function dataValues(...inputs: unknown[]): string[] {
@@ -276,6 +282,8 @@ describe('no hard-coded English', () => {
       </>,
     );
     expect(scratch.querySelector('ul.sources')).toBeNull(); // still loading: "Loading…" is checked too
+    // The knowledge base's load error is worded from the catalogue, not sent English.
+    expect(scratch.querySelector('section[aria-labelledby="loaded-heading"] [role=alert]')?.textContent).toBe('⟦diagKbLoadFailed⟧');
     // Errors and warnings of imported files are worded from the catalogue, the first five warnings listed.
     expect(scratch.querySelector('[data-file="junk.bin"]')?.textContent).toBe('⟦diagInFile⟧');
     expect(scratch.querySelector('[data-file="au.xlsx"]')?.textContent).toContain('⟦diagInFile⟧');
