@@ -68,7 +68,12 @@ export interface SourceView {
 /** Requests to the background. Names are verbs. */
 export interface Requests {
   /** Find known entities in text blocks collected from a page. */
-  spot: { request: { blocks: TextBlock[]; seen?: Record<string, MatchInfo>; unknownNames?: boolean }; reply: SpotResult };
+  /**
+   * The entities a batch of page text names. `pass` names the annotation pass the batch belongs
+   * to: the background answers a pass's batches in order and carries what each found to the next
+   * (src/background/page-passes.ts), so the page need not wait for one answer to send the next batch.
+   */
+  spot: { request: { blocks: TextBlock[]; seen?: Record<string, MatchInfo>; unknownNames?: boolean; pass?: string }; reply: SpotResult };
   /**
    * A country's whole card (a spot reply carries it `partial`), with the arms flows between it and
    * the other countries the page names (`onPage`: their entity ids); null for an unknown id.
@@ -159,6 +164,9 @@ function isTextBlocks(value: unknown): value is TextBlock[] {
   return total <= MAX_TOTAL_CHARS;
 }
 
+/** An annotation pass's id, as the content script makes them (src/content/annotator.ts). */
+const PASS_ID = /^[a-z0-9]{1,32}$/;
+
 /** Limits on the `seen` map a page sends back with its next batch (it is the background's own reply). */
 const MAX_SEEN = 2_000;
 const MAX_REASONS = 12;
@@ -200,12 +208,13 @@ function isMatchReason(value: unknown): boolean {
 export const REQUEST_VALIDATORS: { [N in RequestName]: (request: unknown) => request is RequestOf<N> } = {
   spot: (r): r is RequestOf<'spot'> => {
     if (typeof r !== 'object' || r === null) return false;
-    const { blocks, seen, unknownNames, ...rest } = r as Record<string, unknown>;
+    const { blocks, seen, unknownNames, pass, ...rest } = r as Record<string, unknown>;
     return (
       Object.keys(rest).length === 0 &&
       isTextBlocks(blocks) &&
       (seen === undefined || isSeenMap(seen)) &&
-      (unknownNames === undefined || typeof unknownNames === 'boolean')
+      (unknownNames === undefined || typeof unknownNames === 'boolean') &&
+      (pass === undefined || (typeof pass === 'string' && PASS_ID.test(pass)))
     );
   },
   countryCard: (r): r is RequestOf<'countryCard'> => {

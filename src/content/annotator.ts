@@ -2,7 +2,7 @@
  * Annotation passes over parts of a page: read text blocks, ask the background which entities
  * they name, place the marks. A pass streams: blocks go to the background in batches as they are
  * read and are dropped once marked, so a page of a million words is never held as text at once
- * (three batches at most: one being marked, one with the background, one being read); reading
+ * (BATCHES_IN_FLIGHT batches at most, and the one being read); reading
  * and marking run in short slices (scheduler.ts) so the page stays responsive.
  */
 import type { EntityCard } from '../kb/card';
@@ -16,8 +16,15 @@ import { readTextBlocks, type PageBlock } from './text-blocks';
 
 declare const __TEST__: boolean;
 
-/** Characters per spot request: well under the background's limit, small enough to answer fast. */
+/**
+ * Characters in a pass's first spot request: small, so that the background starts on it while the
+ * rest of the page is still being read (most articles fit in one or two such batches).
+ */
+const FIRST_BATCH_CHARS = 30_000;
+/** Characters in each later request: well under the background's limit, few requests for a long page. */
 const BATCH_CHARS = 100_000;
+/** Batches sent and not yet marked: bounds the text a pass holds on a page of any size. */
+const BATCHES_IN_FLIGHT = 3;
 /** Blocks marked per step: small enough that one step stays well inside a slice. */
 const MARK_STEP_BLOCKS = 20;
 /** Distinct names with no record kept per page (a page of a million words must not grow it without end). */
@@ -89,9 +96,11 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
     const started = performance.now();
     const reader = readTextBlocks(root, onShadowRoot);
     let blocks = 0;
+    let batches = 0;
     let carried: PageBlock | null = null;
     /** The next batch of blocks, or null when the text is read (or the annotator removed). */
     const readBatch = async (): Promise<PageBlock[] | null> => {
+      const limit = batches++ === 0 ? FIRST_BATCH_CHARS : BATCH_CHARS;
       const batch: PageBlock[] = carried ? [carried] : [];
       let chars = carried?.text.length ?? 0;
       carried = null;
@@ -99,7 +108,7 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
         const block = next.value;
         if (block) {
           blocks++;
-          if (batch.length >= MAX_BLOCKS || (batch.length > 0 && chars + block.text.length > BATCH_CHARS)) {
+          if (batch.length >= MAX_BLOCKS || (batch.length > 0 && chars + block.text.length > limit)) {
             carried = block;
             return batch;
           }
@@ -111,29 +120,34 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
       }
       return batch.length > 0 && !removed ? batch : null;
     };
-    // A pipeline: each batch is sent as soon as the answer to the one before is in (it carries
-    // that answer's `seen`), and the content script marks the answered batch and reads the next
-    // one while the background works, instead of waiting for it.
-    let batch = await readBatch();
-    let sent: { batch: PageBlock[]; reply: Promise<SpotResult> } | null = null;
-    while (batch || sent) {
-      let answered: { batch: PageBlock[]; reply: SpotResult } | null = null;
-      if (sent) {
-        const reply = await slice.wait(sent.reply);
+    // A pipeline: batches go to the background as soon as they are read, up to BATCHES_IN_FLIGHT
+    // at once, and each is marked when its answer comes. The background answers a pass's batches
+    // in order and carries their `seen` from one to the next (src/background/page-passes.ts);
+    // the `seen` sent along is the page's copy, for a background that restarted mid-pass.
+    const pass = newPassId();
+    const inFlight: Array<{ batch: PageBlock[]; reply: Promise<SpotResult> }> = [];
+    let reading = true;
+    for (;;) {
+      while (reading && inFlight.length < BATCHES_IN_FLIGHT) {
+        const batch = await readBatch();
         if (removed) return;
-        // No answer (the background is gone): that batch stays unmarked, the rest goes on.
-        if (reply?.seen) seen = reply.seen;
-        if (reply) answered = { batch: sent.batch, reply };
-        sent = null;
-      }
-      if (batch) {
-        const reply = ask('spot', { blocks: batch.map((b) => ({ text: b.text })), seen, ...(unknownNames ? { unknownNames } : {}) });
+        if (!batch) {
+          reading = false;
+          break;
+        }
+        const reply = ask('spot', { blocks: batch.map((b) => ({ text: b.text })), seen, pass, ...(unknownNames ? { unknownNames } : {}) });
         reply.catch(() => undefined); // awaited below; until then a failure is not unhandled
-        sent = { batch, reply };
+        inFlight.push({ batch, reply });
       }
-      if (answered) await markBatch(answered.batch, answered.reply, slice);
+      const next = inFlight.shift();
+      if (!next) break;
+      const reply = await slice.wait(next.reply);
       if (removed) return;
-      batch = sent ? await readBatch() : null;
+      // No answer (the background is gone): that batch stays unmarked, the rest goes on.
+      if (!reply) continue;
+      if (reply.seen) seen = reply.seen;
+      await markBatch(next.batch, reply, slice);
+      if (removed) return;
     }
     slice.finish();
     // Test seam: timings for tools/bench/content.bench.ts. The detail is a string because an
@@ -172,6 +186,14 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
       markSets.length = 0;
     },
   };
+}
+
+/** Passes made by this content script, so that two passes' ids differ even with the same random part. */
+let passes = 0;
+
+/** A new pass id: unique within this tab and frame, which the background adds to it. */
+function newPassId(): string {
+  return `${Math.random().toString(36).slice(2, 10)}${(passes++).toString(36)}`;
 }
 
 function groupByBlock(mentions: readonly Mention[]): Map<number, Mention[]> {

@@ -16,22 +16,23 @@ export interface PageBlock extends TextBlock {
   segments: Segment[];
 }
 
-/** Elements whose text is never marked: code, form fields, scripts, editors, our own UI. */
+/** Elements whose text is never marked (local names): code, form fields, scripts, editors, our own UI. */
 const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD', 'SAMP',
-  'SVG', 'MATH', 'TEMPLATE', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE', 'BUTTON',
-  'BACKSTORY-MARK', 'BACKSTORY-CARD',
+  'script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd', 'samp',
+  'svg', 'math', 'template', 'iframe', 'object', 'canvas', 'head', 'title', 'button',
+  'backstory-mark', 'backstory-card',
 ]);
 
-/** Elements that flow inside a line: text on both sides of them reads as one run. */
+/** Elements that flow inside a line (local names): text on both sides of them reads as one run. */
 const INLINE = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'MARK', 'Q', 'S', 'SMALL',
-  'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'INS', 'DEL', 'LABEL', 'NOBR', 'TT', 'BIG',
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'mark', 'q', 's', 'small',
+  'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'ins', 'del', 'label', 'nobr', 'tt', 'big',
 ]);
 
 /** Whether nothing under `element` may be marked. */
 export function isSkipped(element: Element): boolean {
-  if (SKIPPED.has(element.tagName.toUpperCase())) return true;
+  // localName, not tagName: it is lower case in HTML and XHTML documents alike, with no copy made.
+  if (SKIPPED.has(element.localName)) return true;
   if (element.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true; // svg, math and their children
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -74,10 +75,9 @@ export function* readTextBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) =>
     yield* readTextBlocks((root as Element).shadowRoot!, onShadowRoot);
   }
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
+  // No filter function: the browser would call back into script for every node. Skipped elements
+  // are stepped over below instead, subtree and all, as FILTER_REJECT would.
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let current: PageBlock | null = null;
   let broken = true;
   let visited = 0;
@@ -86,11 +86,17 @@ export function* readTextBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) =>
     current = null;
     return done;
   };
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  let node = walker.nextNode();
+  while (node) {
     if (++visited % NODES_PER_CHECKPOINT === 0) yield undefined;
     if (node.nodeType === Node.ELEMENT_NODE) {
       const element = node as Element;
-      if (!INLINE.has(element.tagName.toUpperCase())) broken = true;
+      if (isSkipped(element)) {
+        // Neither it nor anything under it is read, and it does not break the run it sits in.
+        node = nextAfterSubtree(walker);
+        continue;
+      }
+      if (!INLINE.has(element.localName)) broken = true;
       // element.shadowRoot is null for closed roots: those stay the component's own business.
       if (element.shadowRoot) {
         const done = take();
@@ -99,23 +105,38 @@ export function* readTextBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) =>
         yield* readTextBlocks(element.shadowRoot, onShadowRoot);
         broken = true;
       }
+      node = walker.nextNode();
       continue;
     }
     const text = node as Text;
-    if (text.data.length === 0) continue;
-    if (broken || !current || current.text.length + text.data.length > MAX_BLOCK_CHARS) {
-      const done = take();
-      if (done) yield done;
-      current = { text: '', segments: [] };
-      broken = false;
+    const data = text.data; // read once: each read of .data makes a new string
+    if (data.length > 0) {
+      if (broken || !current || current.text.length + data.length > MAX_BLOCK_CHARS) {
+        const done = take();
+        if (done) yield done;
+        current = { text: '', segments: [] };
+        broken = false;
+      }
+      // A single giant text node is data, not prose.
+      if (data.length <= MAX_BLOCK_CHARS) {
+        const block: PageBlock = current;
+        block.segments.push({ node: text, start: block.text.length });
+        block.text += data;
+      }
     }
-    const block: PageBlock = current;
-    if (text.data.length > MAX_BLOCK_CHARS) continue; // a single giant text node is data, not prose
-    block.segments.push({ node: text, start: block.text.length });
-    block.text += text.data;
+    node = walker.nextNode();
   }
   const done = take();
   if (done) yield done;
+}
+
+/** Moves `walker` past its current node's subtree: to the node that follows it in document order, or null at the end. */
+function nextAfterSubtree(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
 }
 
 /*

@@ -83,21 +83,28 @@ const CRAFT_WORDS = /\b(?:vessel|vessels|ship|ships|tanker|tankers|freighter|car
 /** Words of listed positions too general to say anything ("of", "the", "former"). */
 const WEAK_POSITION_WORDS = new Set(['the', 'and', 'for', 'former', 'deputy', 'member', 'head', 'chief', 'senior', 'first', 'second', 'general', 'affairs', 'state', 'national', 'republic', 'federal', 'office', 'department', 'federation', 'assembly']);
 
+/** The countries a batch names (by their name, not a capital or context form), per block and in all. */
+interface CountriesOnPage {
+  byBlock: Map<number, Set<string>>;
+  anywhere: Set<string>;
+}
+
 /**
  * Resolves the names found in `blocks` (in reading order), updating `state` as it goes.
  * @returns the mentions to mark, each at most once.
  */
 export function resolvePage(blocks: readonly string[], found: readonly FoundName[], data: ResolveData, state: PageState): Resolved[] {
   const out: Resolved[] = [];
-  const countriesOnPage = new Map<number, Set<string>>();
+  const countriesOnPage: CountriesOnPage = { byBlock: new Map(), anywhere: new Set() };
   // Countries named per block, for nationality agreement: a first pass over local names.
   for (const f of found) {
     for (const t of f.match.targets) {
       const code = data.countryCode(t.entity);
       if (code && (t.use ?? 'name') === 'name') {
-        const set = countriesOnPage.get(f.block) ?? new Set<string>();
+        const set = countriesOnPage.byBlock.get(f.block) ?? new Set<string>();
         set.add(code);
-        countriesOnPage.set(f.block, set);
+        countriesOnPage.byBlock.set(f.block, set);
+        countriesOnPage.anywhere.add(code);
       }
     }
   }
@@ -109,7 +116,7 @@ export function resolvePage(blocks: readonly string[], found: readonly FoundName
   return out;
 }
 
-function resolveOne(text: string, f: FoundName, data: ResolveData, state: PageState, countriesOnPage: Map<number, Set<string>>): Resolved | null {
+function resolveOne(text: string, f: FoundName, data: ResolveData, state: PageState, countriesOnPage: CountriesOnPage): Resolved | null {
   const { match } = f;
   const base = { block: f.block, start: match.start, end: match.end };
   const byUse = (use: NonNullable<NameTarget['use']>): string[] => [...new Set(match.targets.filter((t) => (t.use ?? 'name') === use).map((t) => t.entity))];
@@ -122,8 +129,7 @@ function resolveOne(text: string, f: FoundName, data: ResolveData, state: PageSt
     return { ...base, entity: capitals[0]! };
   }
   // "the Islamic Republic": a country's context form, where this batch names that country.
-  const named = new Set([...countriesOnPage.values()].flatMap((codes) => [...codes]));
-  const context = byUse('secondary').filter((id) => data.isLocal(id) && named.has(data.countryCode(id) ?? ''));
+  const context = byUse('secondary').filter((id) => data.isLocal(id) && countriesOnPage.anywhere.has(data.countryCode(id) ?? ''));
   if (context.length === 1) return { ...base, entity: context[0]! };
 
   const names = byUse('name').filter((id) => data.card(id));
@@ -199,7 +205,7 @@ export function hasOfficeTitleBefore(text: string, match: NameMatch): boolean {
  * one listed person of that surname holds that office in the listing (its positions or stated
  * reasons). Strong when a country of the listing is also named near the mention.
  */
-function titledSurname(text: string, f: FoundName, ids: readonly string[], data: ResolveData, countriesOnPage: Map<number, Set<string>>): { entity: string; match: MatchInfo } | null {
+function titledSurname(text: string, f: FoundName, ids: readonly string[], data: ResolveData, countriesOnPage: CountriesOnPage): { entity: string; match: MatchInfo } | null {
   const office = officeTitleBefore(text, f.match);
   // A surname many listed people share ("Kim") says too little even after a title.
   if (!office || tokenize(text.slice(f.match.start, f.match.end)).some((t) => data.wordFrequency(t.key) > COMMON_WORD_ENTITIES)) return null;
@@ -223,7 +229,7 @@ function titledSurname(text: string, f: FoundName, ids: readonly string[], data:
  * listed companies share the short form, it means the one whose full name adds the fewest words
  * to it ("Huawei Technologies" rather than "Huawei Investment & Holding"); a tie links nothing.
  */
-function shortName(text: string, f: FoundName, ids: readonly string[], data: ResolveData, countriesOnPage: Map<number, Set<string>>): { entity: string; match: MatchInfo } | null {
+function shortName(text: string, f: FoundName, ids: readonly string[], data: ResolveData, countriesOnPage: CountriesOnPage): { entity: string; match: MatchInfo } | null {
   const written = tokenize(text.slice(f.match.start, f.match.end)).length;
   const agreeing = ids
     .map((id) => ({ id, card: data.card(id) }))
@@ -242,14 +248,14 @@ function shortName(text: string, f: FoundName, ids: readonly string[], data: Res
  * A country of the listing (nationality, birthplace, or where an organisation is based) named in
  * the mention's block or the blocks beside it.
  */
-function countryNear(f: FoundName, card: EntityCard, countriesOnPage: Map<number, Set<string>>): string | undefined {
-  const nearby = new Set([...(countriesOnPage.get(f.block - 1) ?? []), ...(countriesOnPage.get(f.block) ?? []), ...(countriesOnPage.get(f.block + 1) ?? [])]);
+function countryNear(f: FoundName, card: EntityCard, countriesOnPage: CountriesOnPage): string | undefined {
+  const nearby = new Set([...(countriesOnPage.byBlock.get(f.block - 1) ?? []), ...(countriesOnPage.byBlock.get(f.block) ?? []), ...(countriesOnPage.byBlock.get(f.block + 1) ?? [])]);
   const countries = [...card.nationalities, ...(card.basedIn ?? []), ...card.birthPlaces.map((p) => countryCodeOf(p.split(',').at(-1) ?? p)).filter((c): c is string => !!c)];
   return countries.find((c) => nearby.has(c));
 }
 
 
-function chooseListed(text: string, f: FoundName, ids: string[], data: ResolveData, countriesOnPage: Map<number, Set<string>>): { entity: string; match: MatchInfo } | null {
+function chooseListed(text: string, f: FoundName, ids: string[], data: ResolveData, countriesOnPage: CountriesOnPage): { entity: string; match: MatchInfo } | null {
   // Organisations that two authorities list under this name are not namesakes of everyday words.
   const authorities = sameOrganisation(ids.map((id) => data.card(id)!));
   const corroborated = !!authorities && authorities.filter((a) => a !== 'OpenSanctions').length >= 2;
@@ -299,7 +305,7 @@ interface Judgement {
   reasons: MatchReason[];
 }
 
-function judge(text: string, f: FoundName, card: EntityCard, data: ResolveData, countriesOnPage: Map<number, Set<string>>, corroborated: boolean): Judgement {
+function judge(text: string, f: FoundName, card: EntityCard, data: ResolveData, countriesOnPage: CountriesOnPage, corroborated: boolean): Judgement {
   const words = tokenize(text.slice(f.match.start, f.match.end)).map((t) => t.key);
   if ((card.kind === 'vessel' || card.kind === 'aircraft') && !CRAFT_WORDS.test(text)) {
     return { tier: null, agrees: false, reasons: [] };

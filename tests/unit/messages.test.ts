@@ -7,6 +7,7 @@ const { isEnvelope, MAX_BLOCK_CHARS, MAX_BLOCKS, REQUEST_VALIDATORS, TAB_REQUEST
 describe('request validation', () => {
   it('accepts a well-formed spot request', () => {
     expect(REQUEST_VALIDATORS.spot({ blocks: [{ text: 'Myanmar' }] })).toBe(true);
+    expect(REQUEST_VALIDATORS.spot({ blocks: [{ text: 'Myanmar' }], pass: 'k3x9q2m10' })).toBe(true);
   });
   it.each([
     ['no blocks', {}],
@@ -16,6 +17,9 @@ describe('request validation', () => {
     ['an extra field', { blocks: [], extra: 1 }],
     ['too many blocks', { blocks: Array.from({ length: MAX_BLOCKS + 1 }, () => ({ text: 'a' })) }],
     ['an oversize block', { blocks: [{ text: 'a'.repeat(MAX_BLOCK_CHARS + 1) }] }],
+    ['a pass id that is not a string', { blocks: [], pass: 7 }],
+    ['a pass id with other characters', { blocks: [], pass: 'tab2:0:x' }],
+    ['an overlong pass id', { blocks: [], pass: 'a'.repeat(33) }],
     ['null', null],
   ])('refuses %s', (_label, request) => expect(REQUEST_VALIDATORS.spot(request)).toBe(false));
 
