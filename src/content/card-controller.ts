@@ -39,6 +39,14 @@ export interface CardControllerOptions {
    * @default 'hover'
    */
   trigger?: CardTrigger;
+  /**
+   * Asked when the reader reaches a mark (pointer, focus, click, the keys that move between
+   * marks), before anything is loaded or opened. False means the extension is gone under this page
+   * (src/content/orphan.ts) and the content script is taking itself off it: the controller then
+   * does nothing, and leaves the event to the page.
+   * @default always true
+   */
+  extensionPresent?: () => boolean;
 }
 
 /** The default "Not this person": remember it for the page's site; the annotator takes the marks off. */
@@ -78,6 +86,7 @@ export function controlCard(
   options: CardControllerOptions = {},
 ): CardController {
   const trigger = options.trigger ?? 'hover';
+  const extensionPresent = options.extensionPresent ?? (() => true);
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let openFor: HTMLElement | null = null;
@@ -131,6 +140,7 @@ export function controlCard(
       if (mark) clearTimeout(closeTimer);
       return;
     }
+    if (!extensionPresent()) return;
     // The pointer is on a mark: load the card's renderer while the dwell runs (and before a click).
     host.prepare();
     if (!hoverOpensCard(trigger, event)) return;
@@ -149,8 +159,9 @@ export function controlCard(
   const onFocus = (event: FocusEvent): void => {
     const mark = markOf(event.target);
     if (mark && mark === quietFocus) return;
-    if (mark && mark !== openFor) open(mark, { announce: true });
-    else if (mark) clearTimeout(closeTimer);
+    if (mark && mark !== openFor) {
+      if (extensionPresent()) open(mark, { announce: true });
+    } else if (mark) clearTimeout(closeTimer);
   };
   const onBlur = (event: FocusEvent): void => {
     if (!openFor) return;
@@ -191,6 +202,7 @@ export function controlCard(
       return;
     }
     if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      if (!extensionPresent()) return;
       event.preventDefault();
       event.stopPropagation();
       moveFocus(event.key === 'ArrowDown' ? 1 : -1);
@@ -203,7 +215,7 @@ export function controlCard(
   };
   const onClick = (event: MouseEvent): void => {
     const mark = markOf(event.target);
-    if (mark && clickOpensCard(trigger)) open(mark, { pointer: { x: event.clientX, y: event.clientY } });
+    if (mark && clickOpensCard(trigger) && extensionPresent()) open(mark, { pointer: { x: event.clientX, y: event.clientY } });
   };
   const onCardEnter = (): void => clearTimeout(closeTimer);
   const onCardLeave = (): void => closeSoon();

@@ -21,7 +21,9 @@ let loading: Promise<CardUiModule> | null = null;
 
 /** The card renderer; the first call starts the import, later calls share it (a failure is retried). */
 export function loadCardUi(): Promise<CardUiModule> {
-  loading ??= importCardUi().catch((error: unknown) => {
+  // In a promise: Chrome throws at once (from getURL) once the extension is reloaded or updated
+  // under the page, and callers expect a rejection.
+  loading ??= new Promise<CardUiModule>((resolve) => resolve(importCardUi())).catch((error: unknown) => {
     loading = null;
     throw error;
   });

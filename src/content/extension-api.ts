@@ -9,7 +9,8 @@
  * the events are plain events). Two differences from the polyfill remain, and are bridged here:
  * - runtime.sendMessage settles as the polyfill's does: a message the background leaves
  *   unanswered resolves with undefined instead of rejecting, and an answer that is the polyfill's
- *   rejection marker (the background's handler threw) rejects.
+ *   rejection marker (the background's handler threw) rejects;
+ *   and it always returns a promise (Chrome throws at once when the extension is gone, see orphan.ts).
  * - runtime.onMessage listeners must answer with sendResponse and `return true`: Chrome does not
  *   take a returned promise as the answer (src/content/index.ts does so).
  * Any other API the content script may use passes through to `chrome` unchanged; it must be one
@@ -34,8 +35,10 @@ function isPolyfillRejection(reply: unknown): reply is { message: string } {
 
 function chromeApi(): Browser {
   const runtime = chrome.runtime;
+  // Wrapped in a promise: once the extension is reloaded or updated under the page, Chrome throws
+  // "Extension context invalidated." at once instead of rejecting, and callers expect a promise.
   const sendMessage = (message: unknown): Promise<unknown> =>
-    runtime.sendMessage(message).then(
+    new Promise((resolve) => resolve(runtime.sendMessage(message))).then(
       (reply: unknown) => (isPolyfillRejection(reply) ? Promise.reject(new Error(reply.message)) : reply),
       (error: unknown) => (error instanceof Error && error.message === NO_ANSWER ? undefined : Promise.reject(error)),
     );

@@ -5,6 +5,7 @@
  *   start: annotator (text-blocks → background spot → marks, in slices) ──► card-controller ⇄ card-host
  *          page-observer (late content, re-renders, SPA navigation) ──► annotator, in batches
  *   stop:  observer disconnected, marks removed (DOM restored exactly), card host removed, listeners dropped
+ *   orphaned (the extension updated or reloaded under the page, see orphan.ts): stop, for good
  *   popup ──listFound──► what this page names
  */
 import browser, { type Runtime } from '../browser';
@@ -20,6 +21,8 @@ import { dropDismissed, loadDismissals, onDismissed } from './dismissals';
 import { mentionFilter, type MentionFilter } from './preferences';
 import { revealEntity } from './reveal';
 import { MARK_TAG } from './marks';
+import { pageSettled } from './page-settled';
+import { orphanCheck } from './orphan';
 
 interface Running {
   annotator: Annotator;
@@ -33,12 +36,26 @@ let running: Running | null = null;
 /** The marking preferences the running annotator applies; a change restarts it. */
 let marking: MarkingPreferences | null = null;
 
+/**
+ * Whether the extension is gone under this page (orphan.ts); the first time it finds so, it stops
+ * and nothing starts again. Asked where the extension would next be needed, never on a timer.
+ */
+const orphaned = orphanCheck(() => browser.runtime, stop);
+
 function start(): void {
+  if (orphaned()) return;
   const observer = observePage(document, {
     onRoots: async (roots) => {
-      for (const root of roots) await annotator.annotate(root);
+      if (orphaned()) return;
+      try {
+        for (const root of roots) await annotator.annotate(root);
+      } catch (error) {
+        if (!orphaned()) throw error; // orphaned mid-pass: already stopped, nothing to report
+      }
     },
-    onDropped: () => annotator.prune(),
+    onDropped: () => {
+      if (!orphaned()) annotator.prune();
+    },
   });
   const isMarked = (id: string): boolean => document.querySelector(`${MARK_TAG}[data-entity="${CSS.escape(id)}"]`) !== null;
   const byPreferences = marking ? mentionFilter(marking, isMarked) : undefined;
@@ -49,12 +66,15 @@ function start(): void {
   observer.quietly(() => {
     host = createCardHost(document);
   });
-  const controller = controlCard(document, host!, wholeCards(annotator), marking ? { trigger: marking.trigger } : {});
+  const controller = controlCard(document, host!, wholeCards(annotator), { extensionPresent: () => !orphaned(), ...(marking ? { trigger: marking.trigger } : {}) });
   running = { annotator, observer, host: host!, controller };
   // stop() may come while the first pass is in flight: the annotator then ends it and removes its marks.
-  loadDismissals()
+  // The first pass waits for the page to finish loading and rendering: it then takes none of the
+  // page's own first-render time, and does not share the main thread with it.
+  Promise.all([loadDismissals(), pageSettled(window)])
     .then(() => annotator.annotate(document.body ?? document.documentElement))
     .catch((error: unknown) => {
+      if (orphaned()) return; // the extension went away mid-pass: already stopped, nothing to report
       console.warn('Backstory: could not annotate this page', error);
     });
 }
@@ -75,6 +95,7 @@ function wholeCards(annotator: Annotator): (id: string) => EntityCard | Promise<
       whole = ask('countryCard', { id, onPage })
         .then((reply) => reply ?? card)
         .catch(() => {
+          if (orphaned()) return undefined; // the extension is gone: the page is being restored, no card
           fetched.delete(id); // the background was busy or gone: ask again next time
           return card;
         });
