@@ -9,7 +9,7 @@ import type { EntityCard } from '../kb/card';
 import type { MatchInfo } from '../kb/card';
 import type { Mention, SpotResult, UnknownName } from '../kb/spot';
 import { ask, MAX_BLOCKS } from '../messages';
-import { placeMarks, type MarkSet } from './marks';
+import { MAX_MARKS_PER_PAGE, placeMarks, type MarkSet } from './marks';
 import type { MentionFilter } from './preferences';
 import { longestSlice, startSlice, type Slice } from './scheduler';
 import { readTextBlocks, type PageBlock } from './text-blocks';
@@ -40,7 +40,10 @@ export interface Annotator {
   annotate(root: Node): Promise<void>;
   /** Card data of every entity marked so far, by id. */
   readonly cards: ReadonlyMap<string, EntityCard>;
-  /** Mentions per entity id still in the page (a mention split across elements counts once). */
+  /**
+   * Mentions per entity id still in the page (a mention split across elements counts once), with
+   * those read past MAX_MARKS_PER_PAGE and left unmarked.
+   */
   counts(): Map<string, number>;
   /** Names read so far that match nothing in the loaded lists, most frequent first (only when asked for). */
   unknownNames(): UnknownName[];
@@ -71,6 +74,9 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
   let seen: Record<string, MatchInfo> = {};
   // Names with no record, counted over every batch of the page (a name may recur in later ones).
   const unknown = new Map<string, number>();
+  // Marks in the page, and the mentions left unmarked past MAX_MARKS_PER_PAGE, by entity.
+  let marksPlaced = 0;
+  const unmarked = new Map<string, number>();
 
   /** Places the marks of one answered batch, a few blocks per step. */
   const markBatch = async (batch: PageBlock[], reply: SpotResult, slice: Slice): Promise<void> => {
@@ -82,9 +88,15 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
       for (let b = first; b < Math.min(first + MARK_STEP_BLOCKS, batch.length); b++) {
         for (const m of byBlock.get(b) ?? []) step.push({ ...m, block: m.block - first });
       }
+      const room = Math.max(0, MAX_MARKS_PER_PAGE - marksPlaced);
+      for (const m of step.splice(room)) unmarked.set(m.entity, (unmarked.get(m.entity) ?? 0) + 1);
       if (step.length > 0) {
         const blocks = batch.slice(first, first + MARK_STEP_BLOCKS);
-        quietly(() => markSets.push(placeMarks(blocks, step, (id) => cards.get(id)?.kind ?? 'country')));
+        quietly(() => {
+          const set = placeMarks(blocks, step, (id) => cards.get(id)?.kind ?? 'country');
+          markSets.push(set);
+          marksPlaced += set.marks.length;
+        });
       }
       if (slice.expired()) await slice.pause();
       if (removed) return;
@@ -162,7 +174,7 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
     annotate,
     cards,
     counts: () => {
-      const counts = new Map<string, number>();
+      const counts = new Map(unmarked);
       for (const set of markSets) {
         for (const m of set.mentions) if (m.marks.some((mark) => mark.isConnected)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
       }
@@ -176,6 +188,7 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
     prune: () => {
       const live = markSets.filter((set) => set.prune() > 0);
       markSets.splice(0, markSets.length, ...live);
+      marksPlaced = live.reduce((sum, set) => sum + set.marks.length, 0);
     },
     remove: () => {
       removed = true;

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_MISSING, HAS_CHROMIUM, launchChromium, type ExtensionBrowser } from '../support/chromium';
 import { startPageServer, type PageServer } from '../support/page-server';
+import { MAX_MARKS_PER_PAGE } from '../../src/content/marks';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -191,6 +192,29 @@ describe.skipIf(!HAS_CHROMIUM)(`pages that change ${HAS_CHROMIUM ? '' : CHROMIUM
       const { settings } = await chrome.storage.local.get('settings');
       await chrome.storage.local.set({ settings: { ...(settings ?? { disabledSites: [] }), enabled: true } });
     });
+    await page.close();
+  });
+  it('marks at most MAX_MARKS_PER_PAGE mentions, and still counts every one', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const main = document.getElementById('feed')!;
+        for (let i = 0; i < 4_000; i++) {
+          const p = document.createElement('p');
+          p.textContent = `Ministers of Italy, France and Spain met again, round ${i}.`;
+          main.append(p);
+        }
+      });
+    });
+    await page.goto(server.url('/live.html?many'));
+    await page.waitForSelector('#first backstory-mark', { state: 'attached' });
+    // 12,001 mentions: "France" in the first paragraph, then three countries in each of 4,000.
+    await expect.poll(async () => (await found(page))['country:ES'] ?? 0, { timeout: 60_000 }).toBe(4_000);
+    expect(await found(page)).toEqual({ 'country:IT': 4_000, 'country:FR': 4_001, 'country:ES': 4_000 });
+    expect(await page.locator('backstory-mark').count()).toBe(MAX_MARKS_PER_PAGE);
+    // The first mentions are the ones marked: the page's last paragraph has none.
+    expect(await page.locator('#feed p:last-child backstory-mark').count()).toBe(0);
+    expect(await page.locator('#feed p:nth-child(2) backstory-mark').count()).toBe(3);
     await page.close();
   });
 });
