@@ -23,6 +23,9 @@ import { revealEntity } from './reveal';
 import { MARK_TAG } from './marks';
 import { pageSettled } from './page-settled';
 import { orphanCheck } from './orphan';
+import { removeLeftovers } from './leftovers';
+
+declare const __BROWSER__: 'chrome' | 'firefox';
 
 interface Running {
   annotator: Annotator;
@@ -150,6 +153,10 @@ browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.Messag
   return false;
 }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 
+// What an earlier instance left (Firefox keeps a reloaded extension's marks and card host in the
+// page, see leftovers.ts) goes before the first pass; nothing of ours runs in this world yet.
+// Chrome runs no new instance in a page an old one is in: the old one cleans up (orphan.ts).
+if (__BROWSER__ === 'firefox') removeLeftovers(document);
 watchSettings(apply);
 void readSettings().then(apply);
 // A match dismissed from the card ("Not this person") leaves the page at once: mark again without it.

@@ -12,8 +12,8 @@
  * chrome://extensions-internals shows), so no new service worker would come.
  *
  * Firefox tears the old script down itself (its code no longer runs) and runs the new version's
- * script in open tabs; there the check is that nothing throws. What the torn-down script placed
- * stays in the page: cleaning that up falls to the new script, and is not checked here.
+ * script in open tabs; there nothing may throw, and the new script takes off what the torn-down one
+ * left in the page (its card host, its marks: leftovers.ts) and marks the page afresh.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -156,14 +156,31 @@ describe.skipIf(!HAS_FIREFOX)(`a reloaded extension's old content script in Fire
     });
     await page.goto(server.url(PAGE));
     await page.waitForSelector(MARK);
+    const oldHostHandle = (await page.$('backstory-card'))!;
+    const oldMarkHandle = (await page.$(MARK))!;
     const options = await openExtensionPage(browser, server.url(PAGE), OPTIONS_URL, 'input[type=file]');
     // Later, so that the evaluation returns before the page it runs in goes away with the extension.
     await options.evaluate(() => {
       setTimeout(() => chrome.runtime.reload(), 50); // Firefox's extension pages have `chrome` too
     });
     await page.bringToFront();
-    // The new version's script comes into the open tab with a card host of its own: the reload is done.
-    await page.waitForFunction(() => document.querySelectorAll('backstory-card').length === 2, { timeout: 20_000 });
+    // The new version's script takes the old card host and marks away and brings a card host of its
+    // own: the reload is done. Its marks are new elements, not the old ones left in place.
+    await page.waitForFunction(
+      (oldHost, oldMark) => !oldHost.isConnected && !oldMark.isConnected && document.querySelectorAll('backstory-card').length === 1,
+      { timeout: 20_000 },
+      oldHostHandle,
+      oldMarkHandle,
+    );
+    await page.waitForFunction(
+      (selector, oldMark) => {
+        const mark = document.querySelector(selector);
+        return mark !== null && mark !== oldMark;
+      },
+      { timeout: 10_000 },
+      MARK,
+      oldMarkHandle,
+    );
     const box = (await (await page.$(MARK))!.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.evaluate(() => {
