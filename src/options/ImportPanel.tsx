@@ -1,5 +1,7 @@
 import type { RebuildProgress, RebuildReport } from '../db/library';
-import { useT, type MessageKey } from '../ui/i18n';
+import { FORMAT_MESSAGES, isFormatId } from '../sources/formats';
+import type { FileReport } from '../sources/read-sources';
+import { useT, type MessageKey, type Translate } from '../ui/i18n';
 import { problemText } from './problem-text';
 
 /** How many warnings of a file the report lists; the count says how many there are in all. */
@@ -18,6 +20,11 @@ const STAGES: Record<RebuildProgress['stage'], MessageKey> = {
   compiling: 'importCompiling',
   saving: 'importSaving',
 };
+
+/** The format a file was read as, worded from its id; the English name for a report without one. */
+function formatName(t: Translate, file: FileReport): string {
+  return isFormatId(file.formatId) ? t(FORMAT_MESSAGES[file.formatId]) : (file.format ?? '');
+}
 
 /** The file import: choose files, watch progress, read what became of each file. */
 export function ImportPanel({ busy, progress, report, failure, onFiles }: ImportPanelProps) {
@@ -54,7 +61,7 @@ export function ImportPanel({ busy, progress, report, failure, onFiles }: Import
             {report.files.map((file) => (
               <li key={file.file} class={file.ok ? '' : 'error'} data-file={file.file}>
                 {file.ok
-                  ? `${t('importFileFormat', file.file, file.format ?? '')}${file.records !== undefined ? `, ${t('importFileRecords', file.records.toLocaleString('en'))}` : ''}${file.warnings.length > 0 ? ` ${t('importFileWarnings', file.warnings.length)}` : ''}`
+                  ? `${t('importFileFormat', file.file, formatName(t, file))}${file.records !== undefined ? `, ${t('importFileRecords', file.records.toLocaleString('en'))}` : ''}${file.warnings.length > 0 ? ` ${t('importFileWarnings', file.warnings.length)}` : ''}`
                   : (file.error ? problemText(t, file.error) : '') || t('importFileUnreadable', file.file)}
                 {file.warnings.length > 0 && (
                   <details class="warnings">

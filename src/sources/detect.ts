@@ -5,6 +5,8 @@
 import { sniffOfacLegacyRole, type NamedBytes, type OfacLegacyRole } from './ofac-csv';
 import Papa from 'papaparse';
 import { readXlsx } from './xlsx';
+import { renderMessage } from './diagnostics';
+import { FORMAT_IDS, FORMAT_MESSAGES, type FormatId } from './formats';
 
 export type SourceFormat =
   | { format: 'ofac-legacy'; role: OfacLegacyRole; variant: 'sdn' | 'consolidated' }
@@ -17,20 +19,17 @@ export type SourceFormat =
   | { format: 'sipri-tiv-table' }
   | { format: 'sipri-milex' };
 
+// Every format detected here has an id (and so a message) in ./formats, and every id is detected.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const FORMATS_COVERED: Same<SourceFormat['format'], FormatId> = true;
+
 const HEAD_BYTES = 4096;
 
-/** Human names of the formats, for messages and the summary table. */
-export const FORMAT_TITLES: Record<SourceFormat['format'], string> = {
-  'ofac-legacy': 'OFAC legacy CSV',
-  'un-consolidated': 'UN Security Council Consolidated List (XML)',
-  'canada-sema': 'Canada SEMA consolidated list (XML)',
-  'uk-hmt': 'UK HM Treasury consolidated list (CSV)',
-  'opensanctions-simple': 'OpenSanctions targets.simple.csv',
-  'australia-dfat': 'Australia DFAT consolidated list (XLSX)',
-  'sipri-trade-register': 'SIPRI trade register (CSV)',
-  'sipri-tiv-table': 'SIPRI TIV table (CSV)',
-  'sipri-milex': 'SIPRI Military Expenditure Database (XLSX)',
-};
+/**
+ * English names of the formats, from the catalogue (the format… messages): the English beside the
+ * format id in import reports, for readers that do not word the id.
+ */
+export const FORMAT_TITLES = Object.fromEntries(FORMAT_IDS.map((id) => [id, renderMessage(FORMAT_MESSAGES[id], [])])) as Record<FormatId, string>;
 
 /** The format of `file`, or null when it is none Backstory reads. */
 export function detectFormat(file: NamedBytes): SourceFormat | null {

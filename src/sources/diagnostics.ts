@@ -11,6 +11,7 @@
  */
 import catalogue from '../../_locales/en/messages.json';
 import type { ParseIssue } from '../kb/model';
+import { FORMAT_LIST_SEPARATOR, FORMAT_MESSAGES, isFormatId } from './formats';
 
 type Catalogue = typeof catalogue;
 
@@ -70,7 +71,27 @@ export function renderMessage(key: string, values: readonly string[]): string {
 
 /** A diagnostic in English. */
 export function english(problem: Diagnostic): string {
-  return renderMessage(problem.key, problem.values);
+  return renderMessage(problem.key, wordValues(englishLookup, problem.key, problem.values) ?? problem.values);
+}
+
+/**
+ * Diagnostics with a value that lists formats by id ("ofac-legacy; uk-hmt"), and which value it
+ * is: readers word each id by its format… message, so the list reads in their language.
+ */
+const FORMAT_LIST_VALUE: Partial<Record<string, number>> = { diagUnknownFormat: 0 };
+
+/**
+ * The values of diagnostic `key` as its message takes them: format lists worded, the rest as they
+ * are. A part of a list that is no format id (older versions sent English titles) stays as it is.
+ * Null when `lookup` lacks a format's message.
+ */
+function wordValues(lookup: (key: string, values: readonly string[]) => string | null, key: string, values: readonly string[]): string[] | null {
+  const index = FORMAT_LIST_VALUE[key];
+  const list = index === undefined ? undefined : values[index];
+  if (list === undefined) return [...values];
+  const parts = list.split(FORMAT_LIST_SEPARATOR).map((part) => (isFormatId(part) ? lookup(FORMAT_MESSAGES[part], []) : part));
+  if (parts.some((part) => part === null)) return null;
+  return values.map((value, i) => (i === index ? parts.join(FORMAT_LIST_SEPARATOR) : value));
 }
 
 /**
@@ -80,7 +101,8 @@ export function english(problem: Diagnostic): string {
  */
 export function wordProblem(lookup: (key: string, values: readonly string[]) => string | null, problem: Problem): string {
   if (!problem.key) return problem.message;
-  let text = lookup(problem.key, problem.values ?? []);
+  const values = wordValues(lookup, problem.key, problem.values ?? []);
+  let text = values && lookup(problem.key, values);
   if (text !== null && problem.context) text = lookup(problem.context.key, [...problem.context.values, text]);
   if (text === null) return problem.message;
   let line = problem.line;
@@ -100,7 +122,11 @@ function at(lookup: (key: string, values: readonly string[]) => string | null, w
 
 /** English for a problem, from the English catalogue. */
 export function englishProblem(problem: Problem): string {
-  return wordProblem((key, values) => (key in ENTRIES ? renderMessage(key, values) : null), problem);
+  return wordProblem(englishLookup, problem);
+}
+
+function englishLookup(key: string, values: readonly string[]): string | null {
+  return key in ENTRIES ? renderMessage(key, values) : null;
 }
 
 /**

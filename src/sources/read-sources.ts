@@ -8,6 +8,7 @@ import type { MilexParseResult, ParseIssue, SourceParseResult, TivTableParseResu
 import { parseAustraliaDfat } from './australia-dfat';
 import { parseCanadaSema } from './canada-sema';
 import { baseName, detectFormat, folderOf, FORMAT_TITLES, type SourceFormat } from './detect';
+import { FORMAT_IDS, formatList, type FormatId } from './formats';
 import { ParseError } from './errors';
 import { diagnostic, englishProblem, issue, type Diagnostic } from './diagnostics';
 import { parseOfacLegacy, type NamedBytes, type OfacLegacyFiles } from './ofac-legacy';
@@ -29,7 +30,9 @@ export interface SourceFile extends NamedBytes {
 /** What happened to one file. */
 export interface FileReport {
   file: string;
-  /** Human name of the format, or null when it was not recognised. */
+  /** The format it was read as, by id (readers word it by its format… message); null when not recognised. */
+  formatId?: FormatId | null;
+  /** English name of the format, or null: what readers show for a report without `formatId`. */
   format: string | null;
   ok: boolean;
   /** The reason it failed, naming the file and line where there is one. */
@@ -64,8 +67,8 @@ export function readSources(files: readonly SourceFile[], onProgress?: ProgressL
       void error;
     }
     if (!format) {
-      // The format titles are names (of lists and of SIPRI's tables), passed as data.
-      data.files.push({ file: file.name, format: null, ok: false, error: located(file.name, diagnostic('diagUnknownFormat', Object.values(FORMAT_TITLES).join('; '))), warnings: [] });
+      // The formats go as ids, each worded by its own message where the problem is worded.
+      data.files.push({ file: file.name, formatId: null, format: null, ok: false, error: located(file.name, diagnostic('diagUnknownFormat', formatList(FORMAT_IDS))), warnings: [] });
       continue;
     }
     if (format.format === 'ofac-legacy') {
@@ -73,7 +76,7 @@ export function readSources(files: readonly SourceFile[], onProgress?: ProgressL
       const group = ofacGroups.get(key) ?? { variant: format.variant, files: {} };
       const role = format.role === 'sdn' ? 'sdn' : format.role;
       if (group.files[role]) {
-        data.files.push(failure(file.name, FORMAT_TITLES['ofac-legacy'], diagnostic('diagOfacTwoFiles', role, baseName(group.files[role]!.name), baseName(file.name))));
+        data.files.push(failure(file.name, 'ofac-legacy', diagnostic('diagOfacTwoFiles', role, baseName(group.files[role]!.name), baseName(file.name))));
         continue;
       }
       group.files[role] = file;
@@ -88,17 +91,17 @@ export function readSources(files: readonly SourceFile[], onProgress?: ProgressL
     const { sdn, alt, add, comments } = group.files;
     if (!sdn) {
       for (const orphan of [alt, add, comments]) {
-        if (orphan) data.files.push(failure(orphan.name, FORMAT_TITLES['ofac-legacy'], diagnostic('diagOfacNoPrimaryFile')));
+        if (orphan) data.files.push(failure(orphan.name, 'ofac-legacy', diagnostic('diagOfacNoPrimaryFile')));
       }
       continue;
     }
     jobs.push({
       label: sdn.name,
       run: () =>
-        attempt(data, sdn.name, FORMAT_TITLES['ofac-legacy'], () => {
+        attempt(data, sdn.name, 'ofac-legacy', () => {
           const result = parseOfacLegacy({ sdn, ...(alt ? { alt } : {}), ...(add ? { add } : {}), ...(comments ? { comments } : {}) }, group.variant, datedBy(sdn));
           sanctions(data, result, sdn.name);
-          for (const part of [alt, add, comments]) if (part) data.files.push({ file: part.name, format: FORMAT_TITLES['ofac-legacy'], ok: true, warnings: [] });
+          for (const part of [alt, add, comments]) if (part) data.files.push({ file: part.name, ...formatOf('ofac-legacy'), ok: true, warnings: [] });
           return { records: result.entries.length, warnings: result.warnings };
         }),
     });
@@ -140,8 +143,7 @@ function datedBy(file: SourceFile): { dataDate?: string } {
 }
 
 function runOne(data: SourceData, file: SourceFile, format: Exclude<SourceFormat, { format: 'ofac-legacy' }>): void {
-  const title = FORMAT_TITLES[format.format];
-  attempt(data, file.name, title, () => {
+  attempt(data, file.name, format.format, () => {
     switch (format.format) {
       case 'un-consolidated':
         return sanctions(data, parseUnConsolidated(file.name, file.bytes, datedBy(file)), file.name);
@@ -181,18 +183,23 @@ function sanctions(data: SourceData, result: SourceParseResult, file: string): {
   return { records: result.entries.length, warnings: result.warnings };
 }
 
-function attempt(data: SourceData, file: string, format: string, parse: () => { records: number; warnings: ParseIssue[] }): void {
+/** The format fields of a report: the id, and the English for readers that do not word it. */
+function formatOf(id: FormatId): Pick<FileReport, 'formatId' | 'format'> {
+  return { formatId: id, format: FORMAT_TITLES[id] };
+}
+
+function attempt(data: SourceData, file: string, format: FormatId, parse: () => { records: number; warnings: ParseIssue[] }): void {
   try {
     const { records, warnings } = parse();
-    data.files.push({ file, format, ok: true, records, warnings });
+    data.files.push({ file, ...formatOf(format), ok: true, records, warnings });
   } catch (error) {
     // Anything but a ParseError is a fault of ours or the platform's; its own text is passed as data.
-    data.files.push(error instanceof ParseError ? { file, format, ok: false, error: error.toIssue(), warnings: [] } : failure(file, format, diagnostic('diagCouldNotRead', String(error))));
+    data.files.push(error instanceof ParseError ? { file, ...formatOf(format), ok: false, error: error.toIssue(), warnings: [] } : failure(file, format, diagnostic('diagCouldNotRead', String(error))));
   }
 }
 
-function failure(file: string, format: string, problem: Diagnostic): FileReport {
-  return { file, format, ok: false, error: located(file, problem), warnings: [] };
+function failure(file: string, format: FormatId, problem: Diagnostic): FileReport {
+  return { file, ...formatOf(format), ok: false, error: located(file, problem), warnings: [] };
 }
 
 /** An error about a whole file: the English names the file ("file: …"), as ParseError's does. */

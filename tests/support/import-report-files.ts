@@ -39,7 +39,14 @@ export function writeImportReportFiles(): ImportReportFiles {
     paths,
     expected: {
       empty: { file: 'sdn.csv', error: 'sdn.csv: file is empty' },
-      unknown: { file: 'notes.txt', error: 'notes.txt: not a format Backstory reads (' },
+      // The formats travel as ids; the page words each from its own message, the same English as before.
+      unknown: {
+        file: 'notes.txt',
+        error:
+          'notes.txt: not a format Backstory reads (OFAC legacy CSV; UN Security Council Consolidated List (XML); Canada SEMA consolidated list (XML); ' +
+          'UK HM Treasury consolidated list (CSV); OpenSanctions targets.simple.csv; Australia DFAT consolidated list (XLSX); SIPRI trade register (CSV); ' +
+          'SIPRI TIV table (CSV); SIPRI Military Expenditure Database (XLSX))',
+      },
       warned: { file: 'sanctionsconlist.csv', warning: 'sanctionsconlist.csv, line 4: expected 29 columns, found 27; row skipped' },
     },
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),

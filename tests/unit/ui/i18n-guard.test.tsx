@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import fs from 'node:fs';
+import path from 'node:path';
 import { render, type ComponentChild } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EntityCard as EntityCardData } from '../../../src/kb/card';
@@ -6,7 +8,10 @@ import type { FoundEntity, KbStatus, SourcesReply, SourceView } from '../../../s
 import type { RebuildReport } from '../../../src/db/library';
 import type { LookupState } from '../../../src/popup/LookupPanel';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
-import { pseudoT } from '../../support/catalogue';
+import type { Translate } from '../../../src/ui/i18n';
+import { readSources } from '../../../src/sources/read-sources';
+import { catalogueT, pseudoT } from '../../support/catalogue';
+import { REPO_ROOT } from '../../support/shared';
 import { COUNTRY, PERSON } from '../../support/card-fixtures';
 
 /**
@@ -96,6 +101,7 @@ const REPORT: RebuildReport = {
   files: [
     {
       file: 'sdn.csv',
+      formatId: 'ofac-legacy',
       format: 'OFAC legacy CSV',
       ok: true,
       records: 14965,
@@ -103,10 +109,12 @@ const REPORT: RebuildReport = {
       warnings: Array.from({ length: 7 }, (_, i) => ({ file: 'sdn.csv', line: 10 + i, message: `expected 12 columns, found ${i}; row skipped`, key: 'diagColumnsSkipped', values: ['12', String(i)] })),
     },
     { file: 'notes.txt', format: null, ok: false, warnings: [] },
-    { file: 'junk.bin', format: null, ok: false, error: { file: 'junk.bin', message: 'junk.bin: not a format Backstory reads (UN list)', key: 'diagUnknownFormat', values: ['UN list'] }, warnings: [] },
+    // The formats go as ids ("un-consolidated; uk-hmt"), the English names them.
+    { file: 'junk.bin', formatId: null, format: null, ok: false, error: { file: 'junk.bin', message: 'junk.bin: not a format Backstory reads (UN Security Council Consolidated List (XML); UK HM Treasury consolidated list (CSV))', key: 'diagUnknownFormat', values: ['un-consolidated; uk-hmt'] }, warnings: [] },
     {
       file: 'au.xlsx',
-      format: 'DFAT Consolidated List',
+      formatId: 'australia-dfat',
+      format: 'Australia DFAT consolidated list (XLSX)',
       ok: false,
       error: {
         file: 'au.xlsx',
@@ -158,8 +166,9 @@ const FOUND: FoundEntity[] = [
   { id: 'un:QDe.001', name: 'Myanma Economic Holdings Limited', kind: 'organisation', count: 2 },
 ];
 
-// `key` is a message id and `message`/`lastError`/`error` the English of a diagnostic: shown only through the catalogue.
-const ENUMERATIONS = new Set(['kind', 'tier', 'stage', 'id', 'key', 'message', 'lastError', 'error']);
+// `key` is a message id and `message`/`lastError`/`error` the English of a diagnostic, `formatId`
+// a format's id and `format` its English: shown only through the catalogue.
+const ENUMERATIONS = new Set(['kind', 'tier', 'stage', 'id', 'key', 'message', 'lastError', 'error', 'formatId', 'format']);
 
 /** Every string anywhere in the inputs, and what the components derive from codes in them. */
 function dataValues(...inputs: unknown[]): string[] {
@@ -306,6 +315,40 @@ describe('no hard-coded English', () => {
     mirror.form!.requestSubmit();
     await vi.waitFor(() => expect(scratch.querySelector('li.source [role=alert]')?.textContent).toBe('⟦sourcesMirrorInvalid⟧'));
     expect(hardCoded(scratch, dataValues(STATUS, REPORT, SOURCES, 'out of memory', 'news.example', 'ftp://mirror.example'))).toEqual([]);
+  });
+
+  it('in the import report: the format of a file read and the formats listed for a file of none, worded from their ids', () => {
+    // pseudoT drops what it is given to fill in; this one keeps it, so a format's English passed
+    // into a message would be left over too. The report is the importer's own.
+    const nestingT: Translate = (key, ...substitutions) => `⟦${key}⟧${substitutions.length ? `(${substitutions.join(', ')})` : ''}`;
+    const uk = { name: 'sanctionsconlist.csv', bytes: new Uint8Array(fs.readFileSync(path.join(REPO_ROOT, 'tests/fixtures/sources/uk/uk-list-sample.csv'))) };
+    const junk = { name: 'junk.bin', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) };
+    const report: RebuildReport = { files: readSources([uk, junk]).files, meta: null, entities: 0, names: 0 };
+    expect(report.files.find((f) => f.file === uk.name)).toMatchObject({ formatId: 'uk-hmt', ok: true, warnings: [] });
+    render(
+      <I18n.Provider value={nestingT}>
+        <ImportPanel busy={false} progress={null} report={report} failure={null} onFiles={() => {}} />
+      </I18n.Provider>,
+      scratch,
+    );
+    expect(scratch.querySelector(`[data-file="${uk.name}"]`)?.textContent).toContain('⟦importFileFormat⟧(sanctionsconlist.csv, ⟦formatUkHmt⟧)');
+    const unknown = scratch.querySelector(`[data-file="${junk.name}"]`)?.textContent;
+    expect(unknown).toMatch(/^⟦diagInFile⟧\(junk\.bin, ⟦diagUnknownFormat⟧\(⟦formatOfacLegacy⟧; ⟦formatUnConsolidated⟧; /);
+    // Only the file names are data here: format ids and English titles must not show.
+    expect(hardCoded(scratch, [uk.name, junk.name])).toEqual([]);
+  });
+
+  it('in the import report of an older version, the English name of the format stands in', () => {
+    show(<ImportPanel busy={false} progress={null} report={{ ...REPORT, files: [{ file: 'sdn.csv', format: 'OFAC legacy CSV', ok: true, warnings: [] }] }} failure={null} onFiles={() => {}} />);
+    expect(scratch.querySelector('[data-file="sdn.csv"]')?.textContent).toBe('⟦importFileFormat⟧');
+    render(
+      <I18n.Provider value={catalogueT}>
+        <ImportPanel busy={false} progress={null} report={{ ...REPORT, files: [{ file: 'sdn.csv', format: 'OFAC legacy CSV', ok: true, warnings: [] }, { ...REPORT.files[0]!, file: 'new.csv', records: 3, warnings: [] }] }} failure={null} onFiles={() => {}} />
+      </I18n.Provider>,
+      scratch,
+    );
+    expect(scratch.querySelector('[data-file="sdn.csv"]')?.textContent).toBe('sdn.csv: OFAC legacy CSV');
+    expect(scratch.querySelector('[data-file="new.csv"]')?.textContent).toBe('new.csv: OFAC legacy CSV, 3 records');
   });
 
   it('in the popup: switches, the entities found, the search and its card, the freshness line', async () => {
