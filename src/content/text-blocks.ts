@@ -29,13 +29,28 @@ const INLINE = new Set([
   'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'ins', 'del', 'label', 'nobr', 'tt', 'big',
 ]);
 
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
 /** Whether nothing under `element` may be marked. */
 export function isSkipped(element: Element): boolean {
   // localName, not tagName: it is lower case in HTML and XHTML documents alike, with no copy made.
   if (SKIPPED.has(element.localName)) return true;
-  if (element.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true; // svg, math and their children
+  if (element.namespaceURI !== HTML_NAMESPACE) return true; // svg, math and their children
+  return isEditable(element);
+}
+
+function isEditable(element: Element): boolean {
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
+}
+
+/**
+ * The editable elements under `root`, found in one native query: cheaper than asking each element
+ * for its attribute while walking.
+ */
+function editableUnder(root: Node): ReadonlySet<Element> {
+  const found = (root as ParentNode).querySelectorAll?.('[contenteditable]') ?? [];
+  return new Set([...found].filter(isEditable));
 }
 
 /** Nodes visited between two checkpoints of `readTextBlocks`, so a caller can pause on time. */
@@ -86,17 +101,20 @@ export function* readTextBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) =>
     current = null;
     return done;
   };
+  const editable = editableUnder(root);
   let node = walker.nextNode();
   while (node) {
     if (++visited % NODES_PER_CHECKPOINT === 0) yield undefined;
     if (node.nodeType === Node.ELEMENT_NODE) {
       const element = node as Element;
-      if (isSkipped(element)) {
+      const name = element.localName;
+      // isSkipped, with the editable regions looked up: this runs for every element of the page.
+      if (SKIPPED.has(name) || element.namespaceURI !== HTML_NAMESPACE || editable.has(element)) {
         // Neither it nor anything under it is read, and it does not break the run it sits in.
         node = nextAfterSubtree(walker);
         continue;
       }
-      if (!INLINE.has(element.localName)) broken = true;
+      if (!INLINE.has(name)) broken = true;
       // element.shadowRoot is null for closed roots: those stay the component's own business.
       if (element.shadowRoot) {
         const done = take();

@@ -16,7 +16,8 @@ import { REPO_ROOT } from '../support/shared';
 /** A generated page fragment: text runs and elements, some of them skipped ones (script, code…). */
 type Tree = { text: string } | { tag: string; children: Tree[] };
 
-const TAGS = ['p', 'div', 'span', 'b', 'i', 'a', 'em', 'br', 'li', 'ul', 'section', 'code', 'script', 'textarea', 'h2', 'td', 'tr', 'table', 'sup'];
+// 'editable' and 'fixed' stand for <div contenteditable> and <span contenteditable="false"> (fillScratch).
+const TAGS = ['p', 'div', 'span', 'b', 'i', 'a', 'em', 'br', 'li', 'ul', 'section', 'code', 'script', 'textarea', 'h2', 'td', 'tr', 'table', 'sup', 'editable', 'fixed'];
 const text = fc.string({ unit: fc.constantFrom('a', 'b', 'N', ' ', ' ', '.', 'é', '\u202E', '\n', '𝔸'), maxLength: 24 });
 const { tree } = fc.letrec<{ tree: Tree; node: Tree }>((tie) => ({
   tree: fc.record({ tag: fc.constant('div'), children: fc.array(tie('node'), { maxLength: 6 }) }),
@@ -44,7 +45,9 @@ async function bundleContentModules(): Promise<string> {
         function fillScratch(fragment) {
           const build = (t) => {
             if ('text' in t) return document.createTextNode(t.text);
-            const element = document.createElement(t.tag);
+            const element = document.createElement(t.tag === 'editable' ? 'div' : t.tag === 'fixed' ? 'span' : t.tag);
+            if (t.tag === 'editable') element.setAttribute('contenteditable', '');
+            if (t.tag === 'fixed') element.setAttribute('contenteditable', 'false');
             for (const child of t.children) element.append(build(child));
             return element;
           };
@@ -116,7 +119,7 @@ describe.skipIf(!HAS_CHROMIUM)(`marks on random trees in Chromium ${HAS_CHROMIUM
             const set = api.placeMarks(blocks, mentions, () => 'country');
             const marksInDom = scratch.querySelectorAll('backstory-mark').length;
             const placed = set.marks.length;
-            const badMarks = set.marks.filter((m) => m.textContent === '' || m.closest('script, code, textarea') !== null || m.querySelector('backstory-mark') !== null).length;
+            const badMarks = set.marks.filter((m) => m.textContent === '' || m.closest('script, code, textarea, [contenteditable=""]') !== null || m.querySelector('backstory-mark') !== null).length;
             const textAfterMarking = scratch.textContent;
             set.remove();
             const after = snapshot();
@@ -147,7 +150,11 @@ describe.skipIf(!HAS_CHROMIUM)(`marks on random trees in Chromium ${HAS_CHROMIUM
           const skipped = new Set(['script', 'code', 'textarea']);
           const inline = new Set(['span', 'b', 'i', 'a', 'em', 'sup']);
           const walker = document.createTreeWalker(scratch, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-            acceptNode: (n) => (n.nodeType === Node.ELEMENT_NODE && skipped.has((n as Element).localName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+            acceptNode: (n) => {
+              if (n.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
+              const editable = (n as Element).getAttribute('contenteditable');
+              return skipped.has((n as Element).localName) || (editable !== null && editable !== 'false') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+            },
           });
           const expected: Array<Array<[number, string]>> = [];
           let current: Array<[number, string]> | null = null;
