@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NameIndex, targetFor } from '../../../src/kb/matcher';
 import { foldKey, foldWord } from '../../../src/kb/normalise';
@@ -27,5 +28,29 @@ describe('tokenize: invisible characters inside words', () => {
     const text = 'Russian President Vladi\u00ADmir Putin said';
     const [match] = index.scan(text);
     expect(match && text.slice(match.start, match.end)).toBe('Vladi\u00ADmir Putin');
+  });
+});
+
+describe('tokenize: the fast word pattern reads the same words as the plain one', () => {
+  // The grammar in its plain form; tokens.ts writes it for speed.
+  const PLAIN = /[\p{L}\p{N}\p{M}]+(?:[\u00AD\u200C\u200D\u2060]+[\p{L}\p{N}\p{M}]+|['’][\p{L}\p{M}]+)*/gu;
+  const spans = (text: string): Array<[number, number]> =>
+    [...text.matchAll(PLAIN)].map((m) => {
+      const word = /['’]s$/i.test(m[0]) && m[0].length > 2 ? m[0].slice(0, -2) : m[0];
+      return [m.index, m.index + word.length];
+    });
+  // ASCII and other letters, marks, digits of two systems, joiners, apostrophes, astral letters
+  // and digits, lone surrogates, spaces, punctuation and control characters.
+  const pieces = ['a', 'Z', 's', 'S', '7', 'é', 'ß', 'Ж', 'ع', '中', 'ก', '\u0301', '\u093F', '٣', '²', '\u00AD', '\u200C', '\u200D', '\u2060', '\u200B', "'", '’', ' ', '-', '.', '\u00A0', '\u0000', '\u007F', '\u0080', '𝐀', '𝟙', '\uD800', '\uDC00', '_'];
+
+  it('finds the same words at the same offsets on random text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        const expected = spans(text).filter(([s, e]) => foldWord(text.slice(s, e)) !== '');
+        expect(tokenize(text).map((t) => [t.start, t.end])).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
