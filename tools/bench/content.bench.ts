@@ -304,7 +304,7 @@ export default async function bench(): Promise<BenchSection> {
       'Page JS heap (performance.memory, with --enable-precise-memory-info) covers the page and its isolated worlds together; the million-word page holds its own text too.',
       'The million-word page is marked up to MAX_MARKS_PER_PAGE (10,000; later mentions are counted for the popup, not marked). With all of its 191,345 mentions marked, --trace-gc showed Mark-Compact pauses of up to 141 ms inside marking steps (heap 206 → 110 MB), which no slicing can avoid.',
       'Batches: the first holds up to 30,000 characters, so the background starts matching while the page is still read; later ones up to 100,000; up to 3 are in flight, answered in order by the background (src/background/page-passes.ts).',
-      'Run-to-run spread on this 2-core machine is wide: the same build measured 17.5-19.7 ms median and 50-66 ms p95 in runs of the same day; the p95 is set by the second-longest page (nyt-podcast-transcript, 320,000 characters), whose time is mostly matching in the background.',
+      'Run-to-run spread on this 2-core machine is wide: the same build measured 17.5-23.8 ms median and 50-66 ms p95 over five runs on 2026-11-28 (two of this bench, three of a script visiting the same pages the same way); this run is the slowest of them; the p95 is set by the second-longest page (nyt-podcast-transcript, 320,000 characters), whose time is mostly matching in the background.',
     );
   } finally {
     server.close();
