@@ -36,6 +36,9 @@ interface Running {
 
 let running: Running | null = null;
 
+/** When the page has loaded and painted (page-settled.ts); asked for on the first start only. */
+let pageReady: Promise<void> | null = null;
+
 /** The marking preferences the running annotator applies; a change restarts it. */
 let marking: MarkingPreferences | null = null;
 
@@ -47,6 +50,7 @@ const orphaned = orphanCheck(() => browser.runtime, stop);
 
 function start(): void {
   if (orphaned()) return;
+  const settled = (pageReady ??= pageSettled(window));
   const observer = observePage(document, {
     onRoots: async (roots) => {
       if (orphaned()) return;
@@ -72,9 +76,10 @@ function start(): void {
   const controller = controlCard(document, host!, wholeCards(annotator), { extensionPresent: () => !orphaned(), ...(marking ? { trigger: marking.trigger } : {}) });
   running = { annotator, observer, host: host!, controller };
   // stop() may come while the first pass is in flight: the annotator then ends it and removes its marks.
-  // The first pass waits for the page to finish loading and rendering: it then takes none of the
-  // page's own first-render time, and does not share the main thread with it.
-  Promise.all([loadDismissals(), pageSettled(window)])
+  // The page's first pass waits for the page to finish loading and rendering: it then takes none
+  // of the page's own first-render time. A restart (new preferences, a dismissed match) does not
+  // wait again: the page has long rendered, and its marks should come back at once.
+  Promise.all([loadDismissals(), settled])
     .then(() => annotator.annotate(document.body ?? document.documentElement))
     .catch((error: unknown) => {
       if (orphaned()) return; // the extension went away mid-pass: already stopped, nothing to report
