@@ -10,7 +10,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', testTimeout: 60_000, globalSetup: ['tests/support/make-xlsx-fixtures.ts'] },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', testTimeout: 60_000, globalSetup: ['tests/support/make-fixtures.ts'] },
       },
       {
         extends: true,
@@ -21,6 +21,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          globalSetup: ['tests/support/make-fixtures.ts'],
         },
       },
     ],
