@@ -165,7 +165,8 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
     // Test seam: timings for tools/bench/content.bench.ts. The detail is a string because an
     // object from the content script's isolated world does not reach page scripts.
     if (__TEST__) {
-      const detail = JSON.stringify({ wallMs: performance.now() - started, busyMs: slice.busyMs(), longestSliceMs: longestSlice(), blocks });
+      const ended = performance.now();
+      const detail = JSON.stringify({ wallMs: ended - started, busyMs: slice.busyMs(), longestSliceMs: longestSlice(), blocks, endedAt: ended });
       document.dispatchEvent(new CustomEvent('backstory-test-pass', { detail }));
     }
   };
