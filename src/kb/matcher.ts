@@ -72,8 +72,8 @@ interface PackedIndex {
   distinct: number;
 }
 
-/** Words whose longest packed name is remembered; past this the memo starts again (memory). */
-const LONGEST_MEMO = 100_000;
+/** Words whose packed names' start is remembered; past this the memo starts again (memory). */
+const START_MEMO = 100_000;
 /** Keys whose targets are remembered, found or not; past this the memo starts again. */
 const HITS_MEMO = 200_000;
 /** Phrases for which `continues` is remembered; past this the memo starts again. */
@@ -88,8 +88,10 @@ export class NameIndex {
   private readonly hits = new Map<string, NameTarget[] | null>();
   /** Longest name, in words, that starts with a given folded word. */
   private readonly longestFrom = new Map<string, number>();
-  /** With a loaded index: longestStarting of the words texts have asked about (0: none). */
-  private readonly longestMemo = new Map<string, number>();
+  /** First words of added names that may begin with a word not capitalised (see mayBeginLowerCase). */
+  private readonly lowerFrom = new Set<string>();
+  /** With a loaded index: startOf the words texts have asked about. */
+  private readonly startMemo = new Map<string, NamesStart>();
   /** Phrases that some added key continues (its first words, without the last); built at first scan. */
   private phrasePrefixes: Set<string> | null = null;
   /** With a loaded index: `continues` of the phrases texts have asked about. */
@@ -112,8 +114,9 @@ export class NameIndex {
     this.hits.delete(key);
     this.phrasePrefixes = null;
     const first = tokens[0]!.key;
-    this.longestMemo.delete(first);
+    this.startMemo.delete(first);
     if ((this.longestFrom.get(first) ?? 0) < tokens.length) this.longestFrom.set(first, tokens.length);
+    if (mayBeginLowerCase(target)) this.lowerFrom.add(first);
   }
 
   /** A copy to add names to without changing this index (which may be a base shared by several). */
@@ -121,21 +124,24 @@ export class NameIndex {
     const copy = new NameIndex();
     for (const [key, targets] of this.phrases) copy.phrases.set(key, [...targets]);
     for (const [word, words] of this.longestFrom) copy.longestFrom.set(word, words);
+    for (const word of this.lowerFrom) copy.lowerFrom.add(word);
     copy.packed = this.packed;
     copy.presetCounts = this.presetCounts;
     return copy;
   }
 
-  /** Longest name, in words, that starts with the key word `word`; undefined when none does. */
-  private longestStarting(word: string): number | undefined {
-    if (!this.packed) return this.longestFrom.get(word);
-    let longest = this.longestMemo.get(word);
-    if (longest === undefined) {
-      if (this.longestMemo.size >= LONGEST_MEMO) this.longestMemo.clear();
-      longest = Math.max(packedLongest(this.packed.data.keys, word), this.longestFrom.get(word) ?? 0);
-      this.longestMemo.set(word, longest);
+  /** What the names that begin with the key word `word` ask of a text (NO_NAMES when none does). */
+  private startOf(word: string): NamesStart {
+    if (!this.packed) return namesStart(this.longestFrom.get(word) ?? 0, this.lowerFrom.has(word));
+    let start = this.startMemo.get(word);
+    if (start === undefined) {
+      if (this.startMemo.size >= START_MEMO) this.startMemo.clear();
+      const added = namesStart(this.longestFrom.get(word) ?? 0, this.lowerFrom.has(word));
+      const loaded = packedStart(this.packed.data, word);
+      start = namesStart(Math.max(longestOf(loaded), longestOf(added)), mayStartLowerCase(loaded) || mayStartLowerCase(added));
+      this.startMemo.set(word, start);
     }
-    return longest === 0 ? undefined : longest;
+    return start;
   }
 
   /** How many distinct keys (folded written forms) the index holds. */
@@ -237,7 +243,7 @@ export class NameIndex {
       distinct++;
     }
     this.packed = { data, entityIds, distinct };
-    this.longestMemo.clear();
+    this.startMemo.clear();
     this.continuesMemo.clear();
     this.presetCounts = wordCounts ?? null;
     this.hits.clear();
@@ -257,8 +263,9 @@ export class NameIndex {
       const first = space < 0 ? key : key.slice(0, space);
       const words = countWords(key);
       if ((this.longestFrom.get(first) ?? 0) < words) this.longestFrom.set(first, words);
+      if (mayBeginLowerCase(target)) this.lowerFrom.add(first);
     }
-    this.longestMemo.clear();
+    this.startMemo.clear();
     this.phrasePrefixes = null;
     this.wordCounts = null;
   }
@@ -299,12 +306,15 @@ export class NameIndex {
     const tokens = tokenize(text);
     const matches: NameMatch[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const longest = this.longestStarting(tokens[i]!.key);
-      if (longest === undefined) {
+      const token = tokens[i]!;
+      const start = this.startOf(token.key);
+      // Most words of a text are written in lower case and most names begin with a capital: such
+      // a word begins a name only if some name that begins with it begins in lower case too.
+      if (start === NO_NAMES || (!mayStartLowerCase(start) && beginsLowerCase(text, token.start))) {
         i++;
         continue;
       }
-      const found = this.longestAt(text, tokens, i, Math.min(longest, tokens.length - i));
+      const found = this.longestAt(text, tokens, i, Math.min(longestOf(start), tokens.length - i));
       if (found) {
         matches.push(found.match);
         i += found.words;
@@ -432,20 +442,63 @@ function lowerBound(keys: readonly string[], key: string): number {
 }
 
 /**
- * Longest key, in words, of sorted `keys` whose first word is `word` (0 if none). Those keys
- * stand together from `word` on ("kim" < "kim jong un" < "kimberly": a space sorts before any
- * letter), so the walk stops at the first key that does not begin so.
+ * What the names that begin with a key word ask of a text, in one number (one memo look-up per
+ * word of a page): twice the longest one's length in words, plus one when some of them may begin
+ * with a word that is not capitalised ("al-Assad", "de Gaulle"; see mayBeginLowerCase).
  */
-function packedLongest(keys: readonly string[], word: string): number {
+type NamesStart = number;
+
+/** No name begins with the word. */
+const NO_NAMES: NamesStart = 0;
+
+function namesStart(longest: number, lowerCase: boolean): NamesStart {
+  return longest === 0 ? NO_NAMES : longest * 2 + (lowerCase ? 1 : 0);
+}
+
+function longestOf(start: NamesStart): number {
+  return start >> 1;
+}
+
+function mayStartLowerCase(start: NamesStart): boolean {
+  return (start & 1) === 1;
+}
+
+/**
+ * Whether `target` may match text whose first word is written in lower case: isWrittenAs wants
+ * upper case throughout for the 'upper' rule, and a capital wherever the name has one.
+ */
+function mayBeginLowerCase(target: NameTarget): boolean {
+  return target.caseRule === 'capitalised' && !target.capitals[0];
+}
+
+/** Whether the character at `at` is a lower-case letter: one that upper-casing changes, so no name with a capital or in capitals can start there. */
+function beginsLowerCase(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  const character = text[at]!;
+  return character !== character.toUpperCase();
+}
+
+/**
+ * namesStart of the keys of a serialized index whose first word is `word`. Those keys stand
+ * together from `word` on ("kim" < "kim jong un" < "kimberly": a space sorts before any letter),
+ * so the walk stops at the first key that does not begin so.
+ */
+function packedStart(data: SerializedNameIndex, word: string): NamesStart {
+  const { keys, flags } = data;
   const withSpace = `${word} `;
   let longest = 0;
+  let lowerCase = false;
   for (let i = lowerBound(keys, word); i < keys.length; i++) {
     const key = keys[i]!;
     if (key === word) longest = Math.max(longest, 1);
     else if (key.startsWith(withSpace)) longest = Math.max(longest, countWords(key));
     else if (key > withSpace) break;
+    else continue;
+    // encodeFlags: bit 0 the 'upper' rule, bit 1 a capital on the first word.
+    if ((flags[i]! & 3) === 0) lowerCase = true;
   }
-  return longest;
+  return namesStart(longest, lowerCase);
 }
 
 /** The target of pair `i` of a serialized index. */

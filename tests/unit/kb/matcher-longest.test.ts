@@ -12,22 +12,47 @@ import { nameKey, tokenize } from '../../../src/kb/tokens';
 
 const VOCABULARY = ['State', 'Bank', 'Iron', 'Gate', 'Red', 'Star', 'Sea', 'Port', 'Union', 'Mint'];
 
-/** Leftmost-longest by trying every length at every word: what scanning must find. */
-function reference(names: readonly string[], text: string): Array<[number, number]> {
-  const keys = new Set(names.map(nameKey));
+/**
+ * Leftmost-longest by trying every length at every word: what scanning must find. `isWrittenAs`
+ * says whether a phrase's words, as the text writes them, are written as `name` allows.
+ */
+function leftmostLongest(
+  names: readonly string[],
+  text: string,
+  isWrittenAs: (name: string, words: readonly string[]) => boolean,
+): Array<[number, number]> {
+  const byKey = new Map<string, string[]>();
+  for (const name of names) byKey.set(nameKey(name), [...(byKey.get(nameKey(name)) ?? []), name]);
   const longest = Math.max(...names.map((n) => tokenize(n).length));
   const tokens = tokenize(text);
   const spans: Array<[number, number]> = [];
   for (let i = 0; i < tokens.length; ) {
     let found = 0;
     for (let n = Math.min(longest, tokens.length - i); n >= 1 && !found; n--) {
-      if (keys.has(tokens.slice(i, i + n).map((t) => t.key).join(' '))) found = n;
+      const phrase = tokens.slice(i, i + n);
+      const words = phrase.map((t) => text.slice(t.start, t.end));
+      const key = phrase.map((t) => t.key).join(' ');
+      if ((byKey.get(key) ?? []).some((name) => isWrittenAs(name, words))) found = n;
     }
     if (found) spans.push([tokens[i]!.start, tokens[i + found - 1]!.end]);
     i += found || 1;
   }
   return spans;
 }
+
+/** Case ignored: every capitalised vocabulary word matches every name with its key. */
+const reference = (names: readonly string[], text: string) => leftmostLongest(names, text, () => true);
+
+/**
+ * Each name's case rule applied (targetFor reads it from how the name is written): a capital
+ * wherever the name has one, capitals throughout for an acronym.
+ */
+const referenceWithCase = (names: readonly string[], text: string) =>
+  leftmostLongest(names, text, (name, words) => {
+    const target = targetFor('e', name);
+    if (target.caseRule === 'upper') return words.every((w) => w === w.toUpperCase());
+    return words.every((w, k) => !target.capitals[k] || /^\p{Lu}/u.test(w));
+  });
 
 const spans = (index: NameIndex, text: string): Array<[number, number]> => index.scan(text).map((m) => [m.start, m.end]);
 
@@ -51,6 +76,29 @@ function indexes(names: readonly string[]): { added: NameIndex; loaded: NameInde
   return { added, loaded, mixed };
 }
 
+/** Random names and texts from `word`: every way of building the index scans as `expected` says. */
+function assertScansLike(
+  expected: (names: readonly string[], text: string) => Array<[number, number]>,
+  word: fc.Arbitrary<string>,
+  maxNameWords: number,
+  maxNames: number,
+  numRuns: number,
+): void {
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(word, { minLength: 1, maxLength: maxNameWords }), { minLength: 1, maxLength: maxNames }),
+      fc.array(word, { minLength: 1, maxLength: 60 }),
+      (nameWords, textWords) => {
+        const names = nameWords.map((w) => w.join(' '));
+        const text = textWords.join(' ');
+        const want = expected(names, text);
+        for (const index of Object.values(indexes(names))) expect(spans(index, text)).toEqual(want);
+      },
+    ),
+    { numRuns },
+  );
+}
+
 describe('NameIndex.scan with names that share first words', () => {
   it('finds the longest name where shorter ones begin it, and the shorter ones elsewhere', () => {
     const names = ['State', 'State Bank of Iron Gate', 'State Bank', 'Red Star Sea Port Union', 'Red Star'];
@@ -62,22 +110,13 @@ describe('NameIndex.scan with names that share first words', () => {
   });
 
   it('finds what trying every length finds (property)', () => {
-    const word = fc.constantFrom(...VOCABULARY);
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(word, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 15 }),
-        fc.array(word, { minLength: 1, maxLength: 60 }),
-        (nameWords, textWords) => {
-          const names = nameWords.map((w) => w.join(' '));
-          const text = textWords.join(' ');
-          const expected = reference(names, text);
-          const { added, loaded, mixed } = indexes(names);
-          expect(spans(added, text)).toEqual(expected);
-          expect(spans(loaded, text)).toEqual(expected);
-          expect(spans(mixed, text)).toEqual(expected);
-        },
-      ),
-      { numRuns: 300 },
-    );
+    assertScansLike(reference, fc.constantFrom(...VOCABULARY), 6, 15, 300);
+  });
+
+  it('finds what trying every length finds, with names and text in every case (property)', () => {
+    // Lower-case first words that begin names ("al", "de") and ones that only begin capitalised
+    // names or acronyms ("state", "un"), in ASCII and not ("éclair").
+    const word = fc.constantFrom('State', 'state', 'STATE', 'Bank', 'bank', 'al', 'Al', 'Assad', 'de', 'Gaulle', 'UN', 'un', 'Un', 'éclair', 'Éclair');
+    assertScansLike(referenceWithCase, word, 4, 12, 500);
   });
 });
