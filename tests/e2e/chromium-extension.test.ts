@@ -1,11 +1,11 @@
 /// <reference types="chrome" />
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { countryCodeOf } from '../../src/kb/countries';
 import { CHROMIUM_MISSING, HAS_CHROMIUM, launchChromium, type ExtensionBrowser } from '../support/chromium';
-import { startPageServer, type PageServer } from '../support/page-server';
+import { servePagesAndLaunch, type PageServer } from '../support/page-server';
 import { HAS_SHARED, SHARED_DIR, SHARED_MISSING } from '../support/shared';
 
 /** Corpus pages whose scripts were stripped at source: nothing but the extension changes their DOM. */
@@ -35,14 +35,7 @@ async function setEnabled(enabled: boolean): Promise<void> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)(`extension in Chromium ${HAS_CHROMIUM ? '' : CHROMIUM_MISSING}`, () => {
-  beforeAll(async () => {
-    server = await startPageServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  servePagesAndLaunch(launchChromium, (started) => ({ server, browser } = started));
 
   it.skipIf(!HAS_SHARED)(`marks the countries that corpus pages name ${HAS_SHARED ? '' : SHARED_MISSING}`, async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(SHARED_DIR, 'corpus', 'manifest.json'), 'utf8')) as CorpusEntry[];

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { FIREFOX_MISSING, HAS_FIREFOX, launchFirefox, openExtensionPage, POPUP_URL } from '../support/firefox';
-import { startPageServer, type PageServer } from '../support/page-server';
+import { servePagesAndLaunch, type PageServer } from '../support/page-server';
 
 let browser: Browser;
 let server: PageServer;
@@ -10,14 +10,7 @@ const markedEntities = (page: Page): Promise<string[]> =>
   page.$$eval('backstory-mark', (marks) => marks.map((m) => (m as HTMLElement).dataset.entity ?? ''));
 
 describe.skipIf(!HAS_FIREFOX)(`extension in Firefox ${HAS_FIREFOX ? '' : FIREFOX_MISSING}`, () => {
-  beforeAll(async () => {
-    server = await startPageServer();
-    browser = await launchFirefox();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  servePagesAndLaunch(launchFirefox, (started) => ({ server, browser } = started));
 
   it('marks countries, skips forbidden elements, and opens the card on focus', async () => {
     const page = await browser.newPage();

@@ -1,22 +1,15 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, ElementHandle } from 'puppeteer-core';
 import { FIREFOX_MISSING, HAS_FIREFOX, launchFirefox, openExtensionPage, OPTIONS_URL } from '../support/firefox';
-import { startPageServer, type PageServer } from '../support/page-server';
+import { servePagesAndLaunch, type PageServer } from '../support/page-server';
 import { HAS_SHARED, SHARED_DIR, SHARED_MISSING } from '../support/shared';
 
 let browser: Browser;
 let server: PageServer;
 
 describe.skipIf(!HAS_FIREFOX || !HAS_SHARED)(`options page import in Firefox ${!HAS_FIREFOX ? FIREFOX_MISSING : HAS_SHARED ? '' : SHARED_MISSING}`, () => {
-  beforeAll(async () => {
-    server = await startPageServer();
-    browser = await launchFirefox();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  servePagesAndLaunch(launchFirefox, (started) => ({ server, browser } = started));
 
   it('imports OFAC and Australian lists, then marks a listed person', async () => {
     const options = await openExtensionPage(browser, server.url('/fixtures/listed-person.html'), OPTIONS_URL, 'input[type=file]');

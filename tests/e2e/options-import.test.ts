@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHROMIUM_MISSING, HAS_CHROMIUM, launchChromium, type ExtensionBrowser } from '../support/chromium';
-import { startPageServer, type PageServer } from '../support/page-server';
+import { servePagesAndLaunch, type PageServer } from '../support/page-server';
 import { HAS_SHARED, REPO_ROOT, SHARED_DIR, SHARED_MISSING } from '../support/shared';
 
 /** Every file of shared/data but the README and the older OFAC snapshot (same file names as the current ones). */
@@ -21,14 +21,7 @@ let browser: ExtensionBrowser;
 let server: PageServer;
 
 describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED)(`options page import ${!HAS_CHROMIUM ? CHROMIUM_MISSING : HAS_SHARED ? '' : SHARED_MISSING}`, () => {
-  beforeAll(async () => {
-    server = await startPageServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  servePagesAndLaunch(launchChromium, (started) => ({ server, browser } = started));
 
   it('imports the real lists through the file input, then marks a listed person on a page', async () => {
     const options = await browser.context.newPage();

@@ -1,10 +1,10 @@
 /// <reference types="chrome" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser as FirefoxBrowser, Page as FirefoxPage } from 'puppeteer-core';
 import { CHROMIUM_MISSING, HAS_CHROMIUM, launchChromium, type ExtensionBrowser } from '../support/chromium';
 import { FIREFOX_MISSING, HAS_FIREFOX, launchFirefox, OPTIONS_URL, openExtensionPage, openPopupFor as openFirefoxPopupFor } from '../support/firefox';
-import { startPageServer, type PageServer } from '../support/page-server';
+import { servePagesAndLaunch, type PageServer } from '../support/page-server';
 
 /**
  * "No record found in the loaded lists": off by default; once the reader turns it on in the
@@ -17,14 +17,7 @@ const EXPECTED = ['Tim Morrison:2', 'Jane Okafor:1'];
 
 describe.skipIf(!HAS_CHROMIUM)(`names with no record, in Chromium ${HAS_CHROMIUM ? '' : CHROMIUM_MISSING}`, () => {
   let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    server = await startPageServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  servePagesAndLaunch(launchChromium, (started) => ({ server, browser } = started));
 
   async function openPopupFor(page: Page): Promise<Page> {
     const popup = await browser.context.newPage();
@@ -70,14 +63,7 @@ describe.skipIf(!HAS_CHROMIUM)(`names with no record, in Chromium ${HAS_CHROMIUM
 
 describe.skipIf(!HAS_FIREFOX)(`names with no record, in Firefox ${HAS_FIREFOX ? '' : FIREFOX_MISSING}`, () => {
   let browser: FirefoxBrowser;
-  beforeAll(async () => {
-    server = await startPageServer();
-    browser = await launchFirefox();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  servePagesAndLaunch(launchFirefox, (started) => ({ server, browser } = started));
 
   it('lists them in the popup only after the reader turns the preference on', async () => {
     const from = server.url('/fixtures/repeated-names.html');

@@ -2,6 +2,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { REPO_ROOT, SHARED_DIR } from './shared';
 
 /**
@@ -56,4 +57,29 @@ export async function startPageServer(): Promise<PageServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The set-up most end-to-end suites share, registered as the calling suite's hooks: before its
+ * tests, a page server and then a browser from `launch` (launchChromium, launchFirefox); after them,
+ * the browser closed, then the server. `onStarted` hands both to the suite's own variables, so the
+ * tests read as before. Lives here rather than in chromium.ts or firefox.ts because the benchmarks
+ * (tools/bench, run by tsx outside Vitest) import those, and this registers Vitest hooks.
+ * A launch that throws still leaves the server to be closed: closing skips whatever never started.
+ */
+export function servePagesAndLaunch<Browser extends { close(): Promise<void> }>(
+  launch: () => Promise<Browser>,
+  onStarted: (started: { server: PageServer; browser: Browser }) => void,
+): void {
+  let server: PageServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startPageServer();
+    browser = await launch();
+    onStarted({ server, browser });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

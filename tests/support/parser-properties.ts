@@ -1,9 +1,11 @@
 /**
  * Test scaffolding the parser tests share: finding an entry by reference, catching the ParseError
- * a call throws, and the fast-check property every parser must hold (arbitrary bytes give a
- * result or a ParseError, never another error).
+ * a call throws, the fast-check properties parsers must hold (arbitrary bytes, or a fixture with
+ * a few bytes edited, give a result or a ParseError, never another error), and the entity-bomb
+ * check the XML parsers share.
  */
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import type { SourceEntry, SourceParseResult } from '../../src/kb/model';
 import { ParseError } from '../../src/sources/errors';
 
@@ -42,6 +44,33 @@ export function assertAnyBytesParseOrRefuse(parse: (bytes: Uint8Array) => unknow
     fc.property(fc.uint8Array({ maxLength: options.maxLength }), (bytes) => parsesOrRefuses(() => parse(bytes))),
     { numRuns: options.numRuns },
   );
+}
+
+/**
+ * Runs the property "a copy of `original` with one to eight bytes removed or changed gives a
+ * result with at least one entry, or a ParseError" `numRuns` times. Small edits to a good file get
+ * further into the parser than arbitrary bytes, which most formats refuse at once.
+ */
+export function assertEditedCopiesParseOrRefuse(original: Uint8Array, parse: (bytes: Uint8Array) => SourceParseResult, options: { numRuns: number }): void {
+  const mutation = fc.array(fc.tuple(fc.nat({ max: original.length - 1 }), fc.integer({ min: 0, max: 255 }), fc.boolean()), { minLength: 1, maxLength: 8 });
+  fc.assert(
+    fc.property(mutation, (edits) => {
+      const bytes = withEdits(original, edits);
+      parsesOrRefuses(() => {
+        const result = parse(bytes);
+        expect(result.entries.length).toBeGreaterThan(0);
+      });
+    }),
+    { numRuns: options.numRuns },
+  );
+}
+
+/** Parsing a file whose DOCTYPE declares entities (an entity bomb) is refused, within two seconds: nothing was expanded first. */
+export function assertRefusesEntityBombQuickly(parse: () => unknown): void {
+  const started = Date.now();
+  const error = parseErrorOf(parse);
+  expect(error.message).toMatch(/DOCTYPE declares entities/);
+  expect(Date.now() - started).toBeLessThan(2_000);
 }
 
 /** A copy of `original` with each `[at, value, remove]` edit applied in turn: byte `at` removed, or set to `value`. */

@@ -1,24 +1,18 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KbStatus } from '../../../src/messages';
 import { DataStatus } from '../../../src/options/DataStatus';
 import { diagnostic, english } from '../../../src/sources/diagnostics';
 import { I18n, type Translate } from '../../../src/ui/i18n';
 import { catalogueT } from '../../support/catalogue';
+import { freshScratchPerTest } from '../../support/scratch';
 
 const EMPTY: KbStatus = { installedAt: null, lists: [], datasets: [], names: 0, loadMs: 5 };
 const REASON = 'knowledge base format version 3 is not supported (this version reads 4)';
 
 let scratch: HTMLElement;
-beforeEach(() => {
-  scratch = document.createElement('div');
-  document.body.append(scratch);
-});
-afterEach(() => {
-  render(null, scratch);
-  scratch.remove();
-});
+freshScratchPerTest((created) => (scratch = created));
 
 function alertText(status: KbStatus, t: Translate = catalogueT): string | null {
   render(

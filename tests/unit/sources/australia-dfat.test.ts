@@ -3,15 +3,9 @@ import type { SourceEntry } from '../../../src/kb/model';
 import { AU_DFAT_LIST, AU_DFAT_URL, parseAustraliaDfat } from '../../../src/sources/australia-dfat';
 import { readXlsx } from '../../../src/sources/xlsx';
 import { HAS_SHARED, SHARED_MISSING, readFixture, readSharedData } from '../../support/shared';
-import { assertAnyBytesParseOrRefuse, parseErrorOf } from '../../support/parser-properties';
+import { assertAnyBytesParseOrRefuse, entryByReference, parseErrorOf } from '../../support/parser-properties';
 
 const fixture = (name: string): Uint8Array => readFixture('sources', 'xlsx', name);
-
-function entryOf(entries: SourceEntry[], reference: string): SourceEntry {
-  const entry = entries.find((e) => e.listing.reference === reference);
-  if (!entry) throw new Error(`no entry ${reference}`);
-  return entry;
-}
 
 const listing = (fields: Partial<SourceEntry['listing']>): SourceEntry['listing'] => ({
   authority: 'AU',
@@ -42,7 +36,7 @@ describe('parseAustraliaDfat', () => {
   });
 
   it('joins a primary row with its alias and original-script rows (names types in any case, trailing spaces)', () => {
-    expect(entryOf(result.entries, '101')).toEqual({
+    expect(entryByReference(result, '101')).toEqual({
       source: 'au-dfat',
       kind: 'person',
       names: [
@@ -65,7 +59,7 @@ describe('parseAustraliaDfat', () => {
   });
 
   it('reads an entity with "a) … b)" addresses, a former name and a listing date in text', () => {
-    const corp = entryOf(result.entries, '102');
+    const corp = entryByReference(result, '102');
     expect(corp.kind).toBe('organisation');
     expect(corp.names).toEqual([
       { full: 'TESTCORP TRADING LLC', type: 'primary', strength: 'strong' },
@@ -82,7 +76,7 @@ describe('parseAustraliaDfat', () => {
   });
 
   it('reads text birth dates, demonym citizenships, nested-bracket committees, and an alias row found later in the sheet', () => {
-    const ahmed = entryOf(result.entries, '103');
+    const ahmed = entryByReference(result, '103');
     expect(ahmed.names.map((n) => n.full)).toEqual(['Abdul Rahman TESTAHMED', 'Abu TESTAHMED']);
     expect(ahmed.birthDates).toEqual([
       { kind: 'day', date: '1986-08-22' },
@@ -98,7 +92,7 @@ describe('parseAustraliaDfat', () => {
   });
 
   it('reads a year-number birth date, keeps an unknown citizenship as a remark, and takes a date-cell listing as listedOn', () => {
-    const sampleva = entryOf(result.entries, '104');
+    const sampleva = entryByReference(result, '104');
     expect(sampleva.birthDates).toEqual([{ kind: 'year', year: 1956 }]);
     expect(sampleva.nationalities).toEqual([]);
     expect(sampleva.remarks).toEqual(['Citizenship: Ruritanian', 'Control date: 2013-03-07']);
@@ -106,14 +100,14 @@ describe('parseAustraliaDfat', () => {
   });
 
   it('reads approximate years and splits two regimes run together', () => {
-    const testman = entryOf(result.entries, '105');
+    const testman = entryByReference(result, '105');
     expect(testman.birthDates).toEqual([{ kind: 'year', year: 1960, approximate: true }]);
     expect(testman.listing.programmes).toEqual(['1970 (Libya)', '1973 (Libya)']);
     expect(testman.names[1]).toEqual({ full: 'Old TESTMAN-BEY', type: 'alias', strength: 'strong' });
   });
 
   it('maps Type "Vessel" to a vessel', () => {
-    expect(entryOf(result.entries, '106').kind).toBe('vessel');
+    expect(entryByReference(result, '106').kind).toBe('vessel');
   });
 
   it('warns about a row that is not a reference and a name type DFAT does not use, with their rows', () => {
@@ -176,7 +170,7 @@ describe.skipIf(!HAS_SHARED)(`parseAustraliaDfat on the real list (${HAS_SHARED 
   });
 
   it('reads Min Aung Hlaing (7317, 7317a) field by field', () => {
-    expect(entryOf(result.entries, '7317')).toEqual({
+    expect(entryByReference(result, '7317')).toEqual({
       source: 'au-dfat',
       kind: 'person',
       names: [
@@ -199,7 +193,7 @@ describe.skipIf(!HAS_SHARED)(`parseAustraliaDfat on the real list (${HAS_SHARED 
   });
 
   it('reads Alexander Vasilyevich FOMIN (6306) field by field', () => {
-    expect(entryOf(result.entries, '6306')).toEqual({
+    expect(entryByReference(result, '6306')).toEqual({
       source: 'au-dfat',
       kind: 'person',
       names: [{ full: 'Alexander Vasilyevich FOMIN', type: 'primary', strength: 'strong' }],
@@ -218,10 +212,10 @@ describe.skipIf(!HAS_SHARED)(`parseAustraliaDfat on the real list (${HAS_SHARED 
   });
 
   it('reads the Taliban-era text birth date of reference 2 as two approximate ranges', () => {
-    expect(entryOf(result.entries, '2').birthDates).toEqual([
+    expect(entryByReference(result, '2').birthDates).toEqual([
       { kind: 'range', from: 1955, to: 1958 },
       { kind: 'range', from: 1945, to: 1950 },
     ]);
-    expect(entryOf(result.entries, '2').listing.listedOn).toBe('2001-01-25');
+    expect(entryByReference(result, '2').listing.listedOn).toBe('2001-01-25');
   });
 });

@@ -1,25 +1,19 @@
 // @vitest-environment happy-dom
 import { render, type ComponentChild } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MatchReason } from '../../../src/kb/card';
 import { EntityCard } from '../../../src/ui/EntityCard';
 import { I18n } from '../../../src/ui/i18n';
 import { catalogueT } from '../../support/catalogue';
 import { COUNTRY, PERSON } from '../../support/card-fixtures';
+import { freshScratchPerTest } from '../../support/scratch';
 
 /**
  * The card component rendered for real (happy-dom): what it says for a listed person and for a
  * country. Layout, themes and accessibility are checked in Chromium (tests/e2e/card.test.ts).
  */
 let scratch: HTMLElement;
-beforeEach(() => {
-  scratch = document.createElement('div');
-  document.body.append(scratch);
-});
-afterEach(() => {
-  render(null, scratch);
-  scratch.remove();
-});
+freshScratchPerTest((created) => (scratch = created));
 
 /** Renders as the extension's pages do: with the English catalogue. */
 function show(node: ComponentChild): void {

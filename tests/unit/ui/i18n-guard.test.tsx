@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { render, type ComponentChild } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EntityCard as EntityCardData } from '../../../src/kb/card';
 import type { FoundEntity, KbStatus, SourcesReply, SourceView } from '../../../src/messages';
 import type { RebuildReport } from '../../../src/db/library';
@@ -13,6 +13,7 @@ import { readSources } from '../../../src/sources/read-sources';
 import { catalogueT, pseudoT } from '../../support/catalogue';
 import { REPO_ROOT } from '../../support/shared';
 import { COUNTRY, PERSON } from '../../support/card-fixtures';
+import { freshScratchPerTest } from '../../support/scratch';
 
 /**
  * Every word the card, the popup and the options page show comes from _locales: rendered with a
@@ -215,15 +216,10 @@ function hardCoded(root: Element, values: readonly string[]): string[] {
 }
 
 let scratch: HTMLElement;
+freshScratchPerTest((created) => (scratch = created));
 beforeEach(() => {
-  scratch = document.createElement('div');
-  document.body.append(scratch);
   background.replies = { getSources: SOURCES, getStatus: STATUS };
   background.permission = false;
-});
-afterEach(() => {
-  render(null, scratch);
-  scratch.remove();
 });
 
 function show(node: ComponentChild): void {
