@@ -7,7 +7,7 @@
  * Only the document itself is searched: marks inside open shadow roots of page components are
  * rare, and stay (their text is skipped by the new script, as before).
  */
-import { MARK_TAG } from './marks';
+import { MARK_TAG, SPLIT_AFTER_ATTRIBUTE } from './marks';
 
 /** The card host's tag (card-host.tsx). */
 const CARD_TAG = 'backstory-card';
@@ -26,13 +26,15 @@ export function removeLeftovers(doc: Document): void {
 
 /**
  * Puts a mark's children in its place, then joins the text the mark split off back onto its
- * neighbours. Marking split one text node into "before", the mark's text and "after"
- * (marks.ts, wrapRanges), so only the text nodes right at the mark's two edges are joined; no
- * normalize(), which would also merge text nodes the page itself keeps apart.
+ * neighbours. Marking split one text node into "before", the mark's text and, unless the mark ran
+ * to the node's end, "after" (marks.ts, wrapRanges). "Before" is always that split node, so it is
+ * joined; "after" only where the mark says it split one off (SPLIT_AFTER_ATTRIBUTE): otherwise the
+ * next text node is the page's own, and stays. No normalize(), which would also merge text nodes
+ * the page itself keeps apart.
  */
 function unwrapMark(mark: Element): void {
   const before = mark.previousSibling;
-  const after = mark.nextSibling;
+  const after = mark.hasAttribute(SPLIT_AFTER_ATTRIBUTE) ? mark.nextSibling : null;
   const first = mark.firstChild;
   const last = mark.lastChild;
   mark.replaceWith(...mark.childNodes);

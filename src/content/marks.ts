@@ -9,6 +9,14 @@ import type { PageBlock } from './text-blocks';
 export const MARK_TAG = 'backstory-mark';
 
 /**
+ * Set on a mark when the text node right after it was split off the same page text node as the
+ * text before it, so a later instance cleaning up after this one (leftovers.ts) joins that text
+ * back, and never a text node the page itself put there: removing one of those would break a
+ * page script (a framework's own reference to its node) that later updates or removes it.
+ */
+export const SPLIT_AFTER_ATTRIBUTE = 'data-split-after';
+
+/**
  * Marks a page holds at most. Past this, mentions are counted but not marked: no reader uses more,
  * and each mark is DOM and script objects the page keeps; on a page of a million words the full
  * 190,000 marks made garbage collection pause the page for over 100 ms at a time.
@@ -125,11 +133,13 @@ function wrapRanges(node: Text, ranges: NodeRange[], placed: PlacedMention[]): W
   let limit = original.length;
   for (const range of sorted) {
     if (range.end > limit) continue; // overlapping ranges: keep the later one
-    if (range.end < node.data.length) created.push(node.splitText(range.end));
+    const splitAfter = range.end < node.data.length;
+    if (splitAfter) created.push(node.splitText(range.end));
     const middle = node.splitText(range.start);
     const mark = doc.createElement(MARK_TAG);
     mark.dataset.entity = range.entity;
     mark.dataset.kind = range.kind;
+    if (splitAfter) mark.setAttribute(SPLIT_AFTER_ATTRIBUTE, '');
     mark.tabIndex = -1; // focusable by script and the mark-to-mark shortcut, not in the tab order
     middle.before(mark);
     mark.append(middle);
