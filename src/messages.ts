@@ -22,6 +22,11 @@ export interface FoundEntity {
   name: string;
   kind: EntityKind;
   count: number;
+  /**
+   * Whether any mention carries a mark to reveal: not when every mention comes after the page's
+   * first MAX_MARKS_PER_PAGE marks (page-limits.ts), which are all a page holds.
+   */
+  marked: boolean;
 }
 
 /** What the knowledge base holds and how fresh it is. */

@@ -9,7 +9,8 @@ import type { EntityCard } from '../kb/card';
 import type { MatchInfo } from '../kb/card';
 import type { Mention, SpotResult, UnknownName } from '../kb/spot';
 import { ask, MAX_BLOCKS } from '../messages';
-import { MAX_MARKS_PER_PAGE, placeMarks, type MarkSet } from './marks';
+import { MAX_MARKS_PER_PAGE } from '../page-limits';
+import { placeMarks, type MarkSet } from './marks';
 import type { MentionFilter } from './preferences';
 import { longestSlice, startSlice, type Slice } from './scheduler';
 import { readTextBlocks, type PageBlock } from './text-blocks';
@@ -35,6 +36,12 @@ const MAX_UNKNOWN_SHOWN = 50;
 /** Runs a DOM change so that the page observer does not mistake it for the page's own. */
 export type Quietly = (change: () => void) => void;
 
+/** An entity's mentions on the page, and how many of them carry a mark. */
+export interface MentionTally {
+  mentions: number;
+  marked: number;
+}
+
 export interface Annotator {
   /** Marks what the text under `root` names. Resolves when done, or when the annotator is removed. */
   annotate(root: Node): Promise<void>;
@@ -42,9 +49,9 @@ export interface Annotator {
   readonly cards: ReadonlyMap<string, EntityCard>;
   /**
    * Mentions per entity id still in the page (a mention split across elements counts once), with
-   * those read past MAX_MARKS_PER_PAGE and left unmarked.
+   * those read past MAX_MARKS_PER_PAGE and left unmarked, and how many of them are marked.
    */
-  counts(): Map<string, number>;
+  counts(): Map<string, MentionTally>;
   /** Names read so far that match nothing in the loaded lists, most frequent first (only when asked for). */
   unknownNames(): UnknownName[];
   /** Forgets marks the page has dropped itself. */
@@ -175,9 +182,14 @@ export function createAnnotator({ quietly = (change) => change(), onShadowRoot, 
     annotate,
     cards,
     counts: () => {
-      const counts = new Map(unmarked);
+      const counts = new Map<string, MentionTally>();
+      for (const [entity, count] of unmarked) counts.set(entity, { mentions: count, marked: 0 });
       for (const set of markSets) {
-        for (const m of set.mentions) if (m.marks.some((mark) => mark.isConnected)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+        for (const m of set.mentions) {
+          if (!m.marks.some((mark) => mark.isConnected)) continue;
+          const tally = counts.get(m.entity) ?? { mentions: 0, marked: 0 };
+          counts.set(m.entity, { mentions: tally.mentions + 1, marked: tally.marked + 1 });
+        }
       }
       return counts;
     },

@@ -134,9 +134,9 @@ function foundEntities(): FoundEntity[] {
   if (!running) return [];
   const { cards } = running.annotator;
   return [...running.annotator.counts()]
-    .map(([id, count]) => {
+    .map(([id, { mentions, marked }]) => {
       const card = cards.get(id);
-      return { id, count, name: card?.name ?? id, kind: card?.kind ?? 'country' };
+      return { id, count: mentions, marked: marked > 0, name: card?.name ?? id, kind: card?.kind ?? 'country' };
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }

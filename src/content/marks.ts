@@ -16,13 +16,6 @@ export const MARK_TAG = 'backstory-mark';
  */
 export const SPLIT_AFTER_ATTRIBUTE = 'data-split-after';
 
-/**
- * Marks a page holds at most. Past this, mentions are counted but not marked: no reader uses more,
- * and each mark is DOM and script objects the page keeps; on a page of a million words the full
- * 190,000 marks made garbage collection pause the page for over 100 ms at a time.
- */
-export const MAX_MARKS_PER_PAGE = 10_000;
-
 /** A part of one mention inside one text node. */
 interface NodeRange {
   start: number;

@@ -1,4 +1,5 @@
 import type { FoundEntity } from '../messages';
+import { MAX_MARKS_PER_PAGE } from '../page-limits';
 import { useT, type MessageKey } from '../ui/i18n';
 import { MentionCount } from './MentionCount';
 
@@ -21,7 +22,8 @@ const byCount = (a: FoundEntity, b: FoundEntity): number => b.count - a.count ||
 
 /**
  * What the page names, in two groups: listed people, organisations and vessels first (the reason a
- * reader opens the popup), then countries. Each entry is a button that shows its first mention.
+ * reader opens the popup), then countries. Each entry is a button that shows its first mention,
+ * unless none of its mentions is marked.
  */
 export function FoundList({ found, onReveal }: FoundListProps) {
   const t = useT();
@@ -34,9 +36,16 @@ export function FoundList({ found, onReveal }: FoundListProps) {
         <ul class="found" data-group={id}>
           {entities.map((entity) => (
             <li key={entity.id} data-entity={entity.id}>
-              <button type="button" class="reveal" title={t('popupRevealHint', entity.name)} onClick={() => onReveal(entity.id)}>
-                <span class="name">{entity.name}</span> <span class="muted">· {t(KIND_KEYS[entity.kind])}</span>
-              </button>
+              {entity.marked ? (
+                <button type="button" class="reveal" title={t('popupRevealHint', entity.name)} onClick={() => onReveal(entity.id)}>
+                  <span class="name">{entity.name}</span> <span class="muted">· {t(KIND_KEYS[entity.kind])}</span>
+                </button>
+              ) : (
+                // Nothing to show on the page: named only past the marks a page holds.
+                <span class="unmarked">
+                  <span class="name">{entity.name}</span> <span class="muted">· {t(KIND_KEYS[entity.kind])} · {t('popupNotMarked', MAX_MARKS_PER_PAGE.toLocaleString('en'))}</span>
+                </span>
+              )}
               <MentionCount count={entity.count} />
             </li>
           ))}

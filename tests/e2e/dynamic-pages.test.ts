@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_MISSING, HAS_CHROMIUM, launchChromium, type ExtensionBrowser } from '../support/chromium';
 import { startPageServer, type PageServer } from '../support/page-server';
-import { MAX_MARKS_PER_PAGE } from '../../src/content/marks';
+import { MAX_MARKS_PER_PAGE } from '../../src/page-limits';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -24,13 +24,18 @@ async function openLivePage(): Promise<Page> {
   return page;
 }
 
-async function found(page: Page): Promise<Record<string, number>> {
+/** What the page's content script tells the popup: each entity found, with its count of mentions and whether any is marked. */
+async function listFound(page: Page): Promise<Array<{ id: string; count: number; marked: boolean }>> {
   const url = page.url();
   const reply = await browser.worker.evaluate(async (pageUrl) => {
     const [tab] = await chrome.tabs.query({ url: pageUrl });
     return chrome.tabs.sendMessage(tab!.id!, { app: 'backstory', name: 'listFound', request: null });
   }, url);
-  return Object.fromEntries((reply as { entities: Array<{ id: string; count: number }> }).entities.map((e) => [e.id, e.count]));
+  return (reply as { entities: Array<{ id: string; count: number; marked: boolean }> }).entities;
+}
+
+async function found(page: Page): Promise<Record<string, number>> {
+  return Object.fromEntries((await listFound(page)).map((e) => [e.id, e.count]));
 }
 
 describe.skipIf(!HAS_CHROMIUM)(`pages that change ${HAS_CHROMIUM ? '' : CHROMIUM_MISSING}`, () => {
@@ -204,17 +209,24 @@ describe.skipIf(!HAS_CHROMIUM)(`pages that change ${HAS_CHROMIUM ? '' : CHROMIUM
           p.textContent = `Ministers of Italy, France and Spain met again, round ${i}.`;
           main.append(p);
         }
+        const last = document.createElement('p');
+        last.textContent = 'Germany sent an observer.';
+        main.append(last);
       });
     });
     await page.goto(server.url('/live.html?many'));
     await page.waitForSelector('#first backstory-mark', { state: 'attached' });
-    // 12,001 mentions: "France" in the first paragraph, then three countries in each of 4,000.
-    await expect.poll(async () => (await found(page))['country:ES'] ?? 0, { timeout: 60_000 }).toBe(4_000);
-    expect(await found(page)).toEqual({ 'country:IT': 4_000, 'country:FR': 4_001, 'country:ES': 4_000 });
+    // 12,002 mentions: "France" in the first paragraph, three countries in each of 4,000, then Germany.
+    await expect.poll(async () => (await found(page))['country:DE'] ?? 0, { timeout: 60_000 }).toBe(1);
+    expect(await found(page)).toEqual({ 'country:IT': 4_000, 'country:FR': 4_001, 'country:ES': 4_000, 'country:DE': 1 });
     expect(await page.locator('backstory-mark').count()).toBe(MAX_MARKS_PER_PAGE);
-    // The first mentions are the ones marked: the page's last paragraph has none.
+    // The first mentions are the ones marked: the page's last paragraphs have none.
     expect(await page.locator('#feed p:last-child backstory-mark').count()).toBe(0);
+    expect(await page.locator('#feed p:nth-last-child(2) backstory-mark').count()).toBe(0);
     expect(await page.locator('#feed p:nth-child(2) backstory-mark').count()).toBe(3);
+    // Germany, named only past the cap, has no mark: the popup lists it without a reveal.
+    const marked = Object.fromEntries((await listFound(page)).map((e) => [e.id, e.marked]));
+    expect(marked).toEqual({ 'country:IT': true, 'country:FR': true, 'country:ES': true, 'country:DE': false });
     await page.close();
   });
 });

@@ -162,9 +162,10 @@ const SOURCES: SourcesReply = {
 };
 
 const FOUND: FoundEntity[] = [
-  { id: 'country:MM', name: 'Myanmar', kind: 'country', count: 3 },
-  { id: 'ofac-sdn:27225', name: 'Min Aung Hlaing', kind: 'person', count: 1 },
-  { id: 'un:QDe.001', name: 'Myanma Economic Holdings Limited', kind: 'organisation', count: 2 },
+  { id: 'country:MM', name: 'Myanmar', kind: 'country', count: 3, marked: true },
+  { id: 'ofac-sdn:27225', name: 'Min Aung Hlaing', kind: 'person', count: 1, marked: true },
+  // Named only past the marks a page holds: listed without a reveal button.
+  { id: 'un:QDe.001', name: 'Myanma Economic Holdings Limited', kind: 'organisation', count: 2, marked: false },
 ];
 
 // `key` is a message id and `message`/`lastError`/`error` the English of a diagnostic, `formatId`
@@ -366,6 +367,9 @@ describe('no hard-coded English', () => {
     );
     await vi.waitFor(() => expect(scratch.querySelector('[data-freshness]')).not.toBeNull());
     expect(scratch.querySelectorAll('ul.found li')).toHaveLength(3);
+    // Nothing to reveal for an entity named only past the marks a page holds: no button, a word why.
+    expect([...scratch.querySelectorAll('ul.found li:has(button.reveal)')].map((li) => li.getAttribute('data-entity'))).toEqual(['ofac-sdn:27225', 'country:MM']);
+    expect(scratch.querySelector('li[data-entity="un:QDe.001"] .unmarked')).not.toBeNull();
     expect(scratch.querySelector('.result-card .card')).not.toBeNull();
     expect(hardCoded(scratch, dataValues(FOUND, results, 'news.example', 'min aung hliang'))).toEqual([]);
 
