@@ -6,6 +6,8 @@
  *     → fetch its files (conditional requests, timeout, size limit, progress in storage.local)
  *     → rebuildWith (src/db/library.ts): parse, compile, vet (parse errors, missing or shrunken list), install
  *     → kb-store reloadKb
+ *     → and, when an older version of Backstory compiled the installed knowledge base, a rebuild
+ *       of it from the stored files with this version's compiler
  *
  * A refused or failed download changes nothing in the knowledge base: the last good data stays,
  * and the status records the error and the retry time. The rebuild runs in a dedicated worker in
@@ -13,9 +15,10 @@
  */
 import browser from '../browser';
 import { readMeta, readStoredFiles } from '../db/kb-db';
+import { COMPILER_REVISION } from '../kb/artifact';
 import { rebuildWith, type RebuildReport } from '../db/library';
 import type { SourcesReply, SourceView } from '../messages';
-import { isSourceEnabled, mirrorOf, readSettings, withSource, writeSettings } from '../settings';
+import { isSourceEnabled, mirrorOf, readSettings, withSource, writeSettings, type Settings } from '../settings';
 import type { SourceFile } from '../sources/read-sources';
 import { fileUrls, isDownloadable, isValidMirror, permissionOrigins, sourceById, SOURCES, storedName, type SourceSpec } from '../sources/registry';
 import { diagnostic, DiagnosticError, englishProblem, type Problem } from '../sources/diagnostics';
@@ -94,7 +97,12 @@ async function runOnce(only: string | null, force: boolean): Promise<void> {
   const now = Date.now();
   const statuses = await readStatuses();
   const chosen = SOURCES.filter((s) => isSourceEnabled(settings, s) && (only === null || s.id === only) && (force || isDue(s, statuses[s.id], now)));
-  if (chosen.length === 0) return;
+  if (chosen.length > 0) await downloadAndInstall(chosen, settings, statuses);
+  // After any install, which compiles with this version anyway and leaves nothing to do here.
+  await recompileIfStale();
+}
+
+async function downloadAndInstall(chosen: SourceSpec[], settings: Settings, statuses: Statuses): Promise<void> {
   const stored = new Map((await readStoredFiles()).map((f) => [f.name, f]));
   const downloads: Downloaded[] = [];
   for (const source of chosen) {
@@ -114,6 +122,32 @@ async function runOnce(only: string | null, force: boolean): Promise<void> {
     }
   }
   if (downloads.length > 0) await install(downloads);
+}
+
+/** storage.local key: the COMPILER_REVISION a rebuild of the stored files was last tried for. */
+const RECOMPILED_KEY = 'recompiledFor';
+
+/**
+ * Rebuilds the installed knowledge base from its stored list files when an older version of
+ * Backstory compiled it (COMPILER_REVISION): what this version's compiler adds would otherwise
+ * wait until a list changes at its publisher, and a knowledge base in a format this version no
+ * longer reads would leave only the countries. The old one answers until the new one is installed.
+ * Tried once per revision, so a stored file this version cannot read does not cost a rebuild at
+ * every run; a rebuild cut short (the worker stopped) is tried again, as nothing was recorded.
+ */
+async function recompileIfStale(): Promise<void> {
+  const meta = await readMeta();
+  if (!meta || (meta.compilerRevision ?? 0) >= COMPILER_REVISION) return;
+  const { [RECOMPILED_KEY]: tried } = await browser.storage.local.get(RECOMPILED_KEY);
+  if (tried === COMPILER_REVISION) return;
+  try {
+    const report = await rebuild([], { sources: [] });
+    if (report.meta) await reloadKb();
+    else console.error('Backstory: the stored lists could not be compiled again with this version; the installed knowledge base stays in use');
+  } catch (error) {
+    console.error('Backstory: compiling the stored lists again with this version failed', error);
+  }
+  await browser.storage.local.set({ [RECOMPILED_KEY]: COMPILER_REVISION });
 }
 
 /** Rebuilds with the downloaded files; refused sources are dropped and the rest tried once more. */

@@ -7,7 +7,7 @@
  * knowledge base in use; older generations are deleted after the switch.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { KbArtifact, KbCore } from '../kb/artifact';
+import { COMPILER_REVISION, type KbArtifact, type KbCore } from '../kb/artifact';
 import type { EntityCard } from '../kb/card';
 import type { KeyWordCounts } from '../kb/matcher';
 import { packCore, unpackCore, type StoredCore } from './stored-core';
@@ -20,6 +20,8 @@ export interface KbMeta {
   installedAt: string;
   lists: KbArtifact['lists'];
   datasets: KbArtifact['datasets'];
+  /** COMPILER_REVISION of the code that compiled it; absent when compiled before revisions were recorded. */
+  compilerRevision?: number;
 }
 
 /** A list file kept so the knowledge base can be rebuilt when another list changes. */
@@ -76,7 +78,7 @@ export async function installArtifact(artifact: KbArtifact, onProgress?: (fracti
     onProgress?.(Math.min(1, (i + CARDS_PER_TRANSACTION) / Math.max(1, cards.length)) * 0.9);
   }
   await database.put('cores', packCore(core), generation);
-  const meta: KbMeta = { generation, installedAt: new Date().toISOString(), lists: artifact.lists, datasets: artifact.datasets };
+  const meta: KbMeta = { generation, installedAt: new Date().toISOString(), lists: artifact.lists, datasets: artifact.datasets, compilerRevision: COMPILER_REVISION };
   // The switch: one small transaction. Until it commits, readers see the previous generation.
   await database.put('meta', meta, 'current');
   onProgress?.(1);

@@ -10,6 +10,16 @@ import type { ParseIssue } from './model';
 export const KB_FORMAT = 'backstory-kb';
 export const KB_VERSION = 1;
 
+/**
+ * What the compiler puts in a knowledge base, as a number raised with every change that a
+ * knowledge base compiled before it lacks (and with every KB_VERSION): one installed by an older
+ * revision is rebuilt from its stored list files (background/updates.ts), so an upgrade takes
+ * effect at once rather than when a list next changes at its publisher.
+ *   2: company short forms and where organisations are based (the first revision recorded: every
+ *      knowledge base without one predates them).
+ */
+export const COMPILER_REVISION = 2;
+
 /** One loaded list: what the options page and the kb tool's summary show. */
 export interface ListSummary {
   source: string;

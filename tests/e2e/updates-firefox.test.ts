@@ -4,6 +4,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourcesReply } from '../../src/messages';
 import { FIREFOX_MISSING, HAS_FIREFOX, launchFirefox, openExtensionPage, OPTIONS_URL } from '../support/firefox';
+import { COMPILER_REVISION } from '../../src/kb/artifact';
+import { putKbMetaInPage, readKbMetaInPage } from '../support/kb-meta';
 import { startPageServer, type PageServer } from '../support/page-server';
 import { HAS_SHARED, SHARED_MISSING, sharedData } from '../support/shared';
 
@@ -57,6 +59,25 @@ describe.skipIf(!HAS_FIREFOX || !HAS_SHARED)(`scheduled list updates in Firefox 
     await page.goto(server.url('/fixtures/listed-person.html'));
     await page.waitForSelector('#lead backstory-mark[data-kind="person"]');
     expect(await page.$eval('#lead backstory-mark[data-kind="person"]', (m) => m.textContent)).toBe('Min Aung Hlaing');
+    await Promise.all([options.close(), page.close()]);
+  });
+
+  it('compiles the stored lists again (in the rebuild worker) when an older version compiled the installed knowledge base', { timeout: 180_000 }, async () => {
+    const options = await openExtensionPage(browser, server.url('/fixtures/listed-person.html'), OPTIONS_URL, '#sources-heading');
+    const fresh = await options.evaluate(readKbMetaInPage);
+    expect(fresh.compilerRevision).toBe(COMPILER_REVISION);
+    const { compilerRevision: _, ...older } = fresh;
+    await options.evaluate(putKbMetaInPage, older);
+    // A run for a source that is not enabled downloads nothing: only the rebuild is left to do.
+    await ask(options, 'refreshNow', { id: 'un' });
+    await expect.poll(async () => (await options.evaluate(readKbMetaInPage)).compilerRevision, { timeout: 120_000, interval: 1_000 }).toBe(COMPILER_REVISION);
+    const rebuilt = await options.evaluate(readKbMetaInPage);
+    expect(rebuilt.generation).toBeGreaterThan(fresh.generation);
+    expect(rebuilt.lists).toEqual(fresh.lists);
+
+    const page = await browser.newPage();
+    await page.goto(server.url('/fixtures/listed-person.html'));
+    await page.waitForSelector('#lead backstory-mark[data-kind="person"]');
     await Promise.all([options.close(), page.close()]);
   });
 });

@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPILER_REVISION } from '../../src/kb/artifact';
 import type { SourcesReply, SourceView } from '../../src/messages';
 import { CHROMIUM_MISSING, HAS_CHROMIUM, launchChromium, type ExtensionBrowser } from '../support/chromium';
+import { putKbMetaInPage, readKbMetaInPage, type KbMeta } from '../support/kb-meta';
 import { startPageServer, type PageServer } from '../support/page-server';
 import { HAS_SHARED, REPO_ROOT, SHARED_MISSING, sharedData } from '../support/shared';
 
@@ -79,6 +81,9 @@ async function settle(page: Page, done: (reply: SourcesReply) => boolean): Promi
     .toBe(true);
   return last!;
 }
+
+const kbMeta = (page: Page): Promise<KbMeta> => page.evaluate(readKbMetaInPage);
+const putKbMeta = (page: Page, meta: Partial<KbMeta>): Promise<void> => page.evaluate(putKbMetaInPage, meta);
 
 async function expectMarked(page: Page): Promise<void> {
   await page.goto(server.url('/fixtures/listed-person.html'));
@@ -172,6 +177,31 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED)(`scheduled list updates (Chromium)
       await expectMarked(news);
     });
   }
+
+  it('compiles the stored lists again, once, when an older version compiled the installed knowledge base', { timeout: 180_000 }, async () => {
+    mode = 'ok';
+    const fresh = await kbMeta(options);
+    expect(fresh.compilerRevision).toBe(COMPILER_REVISION);
+    // What an older version installed: the same record, without a revision.
+    const { compilerRevision: _, ...older } = fresh;
+    await putKbMeta(options, older);
+    requests.length = 0;
+    // A run for a source that is not enabled downloads nothing: only the rebuild is left to do.
+    await ask(options, 'refreshNow', { id: 'un' });
+    await expect.poll(async () => (await kbMeta(options)).compilerRevision, { timeout: 120_000, interval: 500 }).toBe(COMPILER_REVISION);
+    const rebuilt = await kbMeta(options);
+    expect(rebuilt.generation).toBeGreaterThan(fresh.generation);
+    expect(rebuilt.lists).toEqual(fresh.lists); // the same stored files, compiled again
+    expect(requests).toEqual([]);
+    await expectMarked(news);
+
+    // Tried once per revision: a knowledge base that is still older after that is left alone.
+    await putKbMeta(options, { ...rebuilt, compilerRevision: undefined });
+    await ask(options, 'refreshNow', { id: 'un' });
+    await settle(options, () => true);
+    expect((await kbMeta(options)).generation).toBe(rebuilt.generation);
+    await putKbMeta(options, rebuilt);
+  });
 
   it('answers from storage after the service worker is stopped', async () => {
     const cdp = await browser.context.browser()!.newBrowserCDPSession();
