@@ -31,12 +31,16 @@ const INLINE = new Set([
 
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
-/** Whether nothing under `element` may be marked. */
-export function isSkipped(element: Element): boolean {
+/**
+ * Whether nothing under `element` may be marked. `editable`, when given, holds the editable
+ * elements of the part being read (editableUnder), so a walk over every element of a page asks a
+ * set rather than each element's attributes.
+ */
+export function isSkipped(element: Element, editable?: ReadonlySet<Element>): boolean {
   // localName, not tagName: it is lower case in HTML and XHTML documents alike, with no copy made.
   if (SKIPPED.has(element.localName)) return true;
   if (element.namespaceURI !== HTML_NAMESPACE) return true; // svg, math and their children
-  return isEditable(element);
+  return editable ? editable.has(element) : isEditable(element);
 }
 
 function isEditable(element: Element): boolean {
@@ -107,14 +111,12 @@ export function* readTextBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) =>
     if (++visited % NODES_PER_CHECKPOINT === 0) yield undefined;
     if (node.nodeType === Node.ELEMENT_NODE) {
       const element = node as Element;
-      const name = element.localName;
-      // isSkipped, with the editable regions looked up: this runs for every element of the page.
-      if (SKIPPED.has(name) || element.namespaceURI !== HTML_NAMESPACE || editable.has(element)) {
+      if (isSkipped(element, editable)) {
         // Neither it nor anything under it is read, and it does not break the run it sits in.
         node = nextAfterSubtree(walker);
         continue;
       }
-      if (!INLINE.has(name)) broken = true;
+      if (!INLINE.has(element.localName)) broken = true;
       // element.shadowRoot is null for closed roots: those stay the component's own business.
       if (element.shadowRoot) {
         const done = take();
