@@ -42,6 +42,9 @@ let pageReady: Promise<void> | null = null;
 /** The marking preferences the running annotator applies; a change restarts it. */
 let marking: MarkingPreferences | null = null;
 
+/** Open shadow roots already rid of an earlier instance's marks (Firefox); from then on, marks in them are ours. */
+const cleanedRoots = new WeakSet<ShadowRoot>();
+
 /**
  * Whether the extension is gone under this page (orphan.ts); the first time it finds so, it stops
  * and nothing starts again. Asked where the extension would next be needed, never on a timer.
@@ -68,7 +71,15 @@ function start(): void {
   const byPreferences = marking ? mentionFilter(marking, isMarked) : undefined;
   // "Not this person": a match the reader dismissed on this site is never marked here again.
   const keep: MentionFilter = (mentions, cards) => dropDismissed(byPreferences ? byPreferences(mentions, cards) : mentions);
-  const annotator = createAnnotator({ quietly: observer.quietly, onShadowRoot: observer.observeRoot, keep, unknownNames: marking?.unknownNames ?? false });
+  const onShadowRoot = (root: ShadowRoot): void => {
+    if (__BROWSER__ === 'firefox' && !cleanedRoots.has(root)) {
+      // Reached for the first time, before it is read: nothing in it is ours yet (see leftovers.ts).
+      cleanedRoots.add(root);
+      observer.quietly(() => removeLeftovers(root));
+    }
+    observer.observeRoot(root);
+  };
+  const annotator = createAnnotator({ quietly: observer.quietly, onShadowRoot, keep, unknownNames: marking?.unknownNames ?? false });
   let host: CardHost | undefined;
   observer.quietly(() => {
     host = createCardHost(document);

@@ -4,8 +4,9 @@
  * open pages: its <backstory-mark> elements and its <backstory-card> host. The new version's script
  * skips text inside marks, so without this the old marks would stay on the page, dead, for good.
  *
- * Only the document itself is searched: marks inside open shadow roots of page components are
- * rare, and stay (their text is skipped by the new script, as before).
+ * The document is cleaned before the first pass; an open shadow root of a page component the
+ * first time the new script reaches it (index.ts), as finding them all up front would mean
+ * visiting every element of every page.
  */
 import { MARK_TAG, SPLIT_AFTER_ATTRIBUTE } from './marks';
 
@@ -13,15 +14,15 @@ import { MARK_TAG, SPLIT_AFTER_ATTRIBUTE } from './marks';
 const CARD_TAG = 'backstory-card';
 
 /**
- * Removes every card host and unwraps every mark under `doc`, so the page's HTML is what it was
- * before any marks. Call it only when no instance of ours is running in this world (at start-up):
- * it would take a running instance's marks too.
+ * Removes every card host and unwraps every mark under `root` (a document, or an open shadow root
+ * of a page component), so the page's HTML is what it was before any marks. Call it only where
+ * this instance has placed no marks yet: it would take those too.
  */
-export function removeLeftovers(doc: Document): void {
-  for (const host of doc.querySelectorAll(CARD_TAG)) host.remove();
+export function removeLeftovers(root: Document | ShadowRoot): void {
+  for (const host of root.querySelectorAll(CARD_TAG)) host.remove();
   // A static list in document order: marks never nest (their text is skipped when marking).
   // Only marks as ours are made (with their entity), not a page's own element of the same name.
-  for (const mark of doc.querySelectorAll(`${MARK_TAG}[data-entity]`)) unwrapMark(mark);
+  for (const mark of root.querySelectorAll(`${MARK_TAG}[data-entity]`)) unwrapMark(mark);
 }
 
 /**

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Browser as FirefoxBrowser } from 'puppeteer-core';
+import type { Browser as FirefoxBrowser, JSHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_MISSING, HAS_CHROMIUM, launchChromium, type ExtensionBrowser } from '../support/chromium';
 import { FIREFOX_MISSING, HAS_FIREFOX, launchFirefox, openExtensionPage, OPTIONS_URL } from '../support/firefox';
@@ -147,7 +147,7 @@ describe.skipIf(!HAS_FIREFOX)(`a reloaded extension's old content script in Fire
     await server?.close();
   });
 
-  it('puts no error on the page when the reader hovers a mark or late content arrives', async () => {
+  it('replaces the torn-down script\'s marks, in the document and in open shadow roots, and puts no error on the page when the reader hovers a mark or late content arrives', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
@@ -158,6 +158,16 @@ describe.skipIf(!HAS_FIREFOX)(`a reloaded extension's old content script in Fire
     await page.waitForSelector(MARK);
     const oldHostHandle = (await page.$('backstory-card'))!;
     const oldMarkHandle = (await page.$(MARK))!;
+    // A page component with an open shadow root, marked by the old script too.
+    await page.evaluate(() => {
+      const component = document.createElement('div');
+      component.id = 'component';
+      document.querySelector('article')!.append(component);
+      const p = document.createElement('p');
+      p.textContent = 'Inside a component: Myanmar.';
+      component.attachShadow({ mode: 'open' }).append(p);
+    });
+    const oldShadowMark = (await page.waitForFunction(() => document.getElementById('component')?.shadowRoot?.querySelector('backstory-mark') ?? false)) as JSHandle<Element>;
     const options = await openExtensionPage(browser, server.url(PAGE), OPTIONS_URL, 'input[type=file]');
     // Later, so that the evaluation returns before the page it runs in goes away with the extension.
     await options.evaluate(() => {
@@ -181,6 +191,16 @@ describe.skipIf(!HAS_FIREFOX)(`a reloaded extension's old content script in Fire
       MARK,
       oldMarkHandle,
     );
+    // In the component too: the old mark is gone and the new script's own takes its place, alone.
+    await page.waitForFunction(
+      (oldMark) => {
+        const marks = [...(document.getElementById('component')?.shadowRoot?.querySelectorAll('backstory-mark') ?? [])];
+        return !oldMark.isConnected && marks.length === 1 && marks[0]!.textContent === 'Myanmar';
+      },
+      { timeout: 10_000 },
+      oldShadowMark,
+    );
+    expect(await page.evaluate(() => document.getElementById('component')!.shadowRoot!.textContent)).toBe('Inside a component: Myanmar.');
     const box = (await (await page.$(MARK))!.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.evaluate(() => {

@@ -72,6 +72,22 @@ describe('removeLeftovers', () => {
     expect([...p.childNodes]).toEqual([own, next]);
   });
 
+  it('unwraps marks inside an open shadow root of a page component, leaving the document alone', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Ana Ruiz spoke, then <b>Ana Ruiz</b> left.</p>';
+    const before = shadow.innerHTML;
+    const beforeShape = shape(shadow);
+    expect(markNames(shadow, ['Ana Ruiz'])).toBe(2);
+
+    removeLeftovers(shadow);
+
+    expect(shadow.querySelector(MARK_TAG)).toBeNull();
+    expect(shadow.innerHTML).toBe(before);
+    expect(shape(shadow)).toEqual(beforeShape);
+  });
+
   it('removes an earlier instance\'s card host', () => {
     document.body.innerHTML = '<p>Text</p>';
     for (let i = 0; i < 2; i++) {
