@@ -84,10 +84,8 @@ export interface Listing {
   programmeNames?: ProgrammeName[];
 }
 
-/** One entry of one list, as the source states it. */
-export interface SourceEntry {
-  /** Source id, stable across versions of the list: "ofac-sdn", "ofac-cons", "un", "uk-hmt" … */
-  source: string;
+/** What is known of a listed subject: one list's entry, or every entry of it merged. */
+export interface SubjectFacts {
   kind: SubjectKind;
   /** At least one name, the first being the primary one. */
   names: EntryName[];
@@ -104,6 +102,12 @@ export interface SourceEntry {
   remarks: string[];
   /** Vessel details where the source has them. */
   vessel?: { flag?: string; type?: string; tonnage?: string; callSign?: string; owner?: string };
+}
+
+/** One entry of one list, as the source states it. */
+export interface SourceEntry extends SubjectFacts {
+  /** Source id, stable across versions of the list: "ofac-sdn", "ofac-cons", "un", "uk-hmt" … */
+  source: string;
   listing: Listing;
 }
 
@@ -214,22 +218,14 @@ export interface MergeReason {
   evidence: string[];
 }
 
-/** One subject after merging: every listing of the same person, organisation, vessel or aircraft. */
-export interface ListedEntity {
+/**
+ * One subject after merging: every listing of the same person, organisation, vessel or aircraft.
+ * Its facts are every entry's, without repeats; its names are deduplicated by folded form, strong
+ * winning over weak, the primary name first.
+ */
+export interface ListedEntity extends SubjectFacts {
   /** Stable id: `${source}:${reference}` of the first entry in source order. */
   id: string;
-  kind: SubjectKind;
-  /** Names from every entry, deduplicated by folded form; strong wins over weak, primary first. */
-  names: EntryName[];
-  birthDates: PartialDate[];
-  birthPlaces: string[];
-  nationalities: string[];
-  positions: string[];
-  gender?: 'male' | 'female';
-  addresses: Address[];
-  identifiers: Identifier[];
-  remarks: string[];
-  vessel?: SourceEntry['vessel'];
   /** One per authority entry, in source order. */
   listings: Listing[];
   /** Empty for an entity built from a single entry. */

@@ -195,17 +195,35 @@ function addName(names: EntryName[], name: EntryName): void {
   else if (known.strength === 'weak' && name.strength === 'strong') names[index] = name;
 }
 
-/** alt.csv rows → names of their entries; rows for unknown entries are counted, not kept. */
-function attachAliases(file: NamedBytes, entries: Map<string, SourceEntry>, primary: string, warnings: ParseIssue[]): void {
+/**
+ * Reads the rows of a file that adds to the primary file's entries (alt.csv, add.csv), handing
+ * each to `onRow` with its entry. Rows for entries the primary file does not have (another version
+ * of the list) are counted in one warning, not kept.
+ */
+function readEntryRows(
+  file: NamedBytes,
+  role: 'alt' | 'add',
+  entries: Map<string, SourceEntry>,
+  primary: string,
+  warnings: ParseIssue[],
+  onRow: (row: Row, entry: SourceEntry) => void,
+): void {
   const orphans = new Set<string>();
   let orphanRows = 0;
-  readTable(file, 'alt', warnings, (row) => {
+  readTable(file, role, warnings, (row) => {
     const entry = entries.get(row.entNum);
-    if (!entry) {
+    if (entry) onRow(row, entry);
+    else {
       orphanRows++;
       orphans.add(row.entNum);
-      return;
     }
+  });
+  if (orphanRows) warnings.push(orphanWarning(file.name, orphanRows, orphans.size, primary));
+}
+
+/** alt.csv rows → names of their entries. */
+function attachAliases(file: NamedBytes, entries: Map<string, SourceEntry>, primary: string, warnings: ParseIssue[]): void {
+  readEntryRows(file, 'alt', entries, primary, warnings, (row, entry) => {
     const [, , altType, altName, altRemarks] = valuesOf(row.fields, 5);
     if (!altName) {
       warnings.push(issue(file.name, row.line, diagnostic('diagOfacNoAltNameSkipped')));
@@ -222,20 +240,11 @@ function attachAliases(file: NamedBytes, entries: Map<string, SourceEntry>, prim
     addName(entry.names, makeName(altName, type, weak ? 'weak' : 'strong', entry.kind));
     if (altRemarks && !weak) entry.remarks.push(`${altName}: ${altRemarks}`);
   });
-  if (orphanRows) warnings.push(orphanWarning(file.name, orphanRows, orphans.size, primary));
 }
 
 /** add.csv rows → addresses; an all-null row (OFAC writes one for many vessels) adds nothing. */
 function attachAddresses(file: NamedBytes, entries: Map<string, SourceEntry>, primary: string, warnings: ParseIssue[]): void {
-  const orphans = new Set<string>();
-  let orphanRows = 0;
-  readTable(file, 'add', warnings, (row) => {
-    const entry = entries.get(row.entNum);
-    if (!entry) {
-      orphanRows++;
-      orphans.add(row.entNum);
-      return;
-    }
+  readEntryRows(file, 'add', entries, primary, warnings, (row, entry) => {
     const [, , street, city, country, addRemarks] = valuesOf(row.fields, 6);
     const lines = [street, city].filter((part): part is string => !!part);
     const code = country ? ofacCountryCode(country) : undefined;
@@ -246,7 +255,6 @@ function attachAddresses(file: NamedBytes, entries: Map<string, SourceEntry>, pr
     if (code) address.country = code;
     entry.addresses.push(address);
   });
-  if (orphanRows) warnings.push(orphanWarning(file.name, orphanRows, orphans.size, primary));
 }
 
 /**
