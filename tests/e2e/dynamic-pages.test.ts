@@ -8,14 +8,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_MISSING, HAS_CHROMIUM, launchChromium, type ExtensionBrowser } from '../support/chromium';
+import { addNewsCardInPage, addToNewsCardInPage, LIVE_PAGE, mountFightingComponentInPage, newsCardMarksInPage } from '../support/live-page';
 import { startPageServer, type PageServer } from '../support/page-server';
 import { MAX_MARKS_PER_PAGE } from '../../src/page-limits';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
 
-const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Live</title></head>
-<body><header><h1>Live updates</h1></header><main id="feed"><p id="first">Talks opened in France today.</p></main></body></html>`;
 
 async function openLivePage(): Promise<Page> {
   const page = await browser.context.newPage();
@@ -43,7 +42,7 @@ describe.skipIf(!HAS_CHROMIUM)(`pages that change ${HAS_CHROMIUM ? '' : CHROMIUM
     server = await startPageServer();
     server.routes.push((request, response) => {
       if (!request.url?.startsWith('/live.html') && !request.url?.startsWith('/live/')) return false;
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(LIVE_PAGE);
       return true;
     });
     browser = await launchChromium();
@@ -108,45 +107,17 @@ describe.skipIf(!HAS_CHROMIUM)(`pages that change ${HAS_CHROMIUM ? '' : CHROMIUM
 
   it('marks text inside open shadow roots of page components, also text added to them later', async () => {
     const page = await openLivePage();
-    await page.evaluate(() => {
-      const host = document.createElement('news-card');
-      const root = host.attachShadow({ mode: 'open' });
-      const p = document.createElement('p');
-      p.textContent = 'Exports from Brazil rose.';
-      root.append(p);
-      document.getElementById('feed')!.append(host);
-    });
-    const inShadow = (code: string) => page.evaluate((c) => document.querySelector('news-card')!.shadowRoot!.querySelectorAll(`backstory-mark[data-entity="country:${c}"]`).length, code);
+    await page.evaluate(addNewsCardInPage);
+    const inShadow = (code: string) => page.evaluate(newsCardMarksInPage, code);
     await expect.poll(() => inShadow('BR'), { timeout: 10_000 }).toBe(1);
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.textContent = 'Chile followed.';
-      document.querySelector('news-card')!.shadowRoot!.append(p);
-    });
+    await page.evaluate(addToNewsCardInPage);
     await expect.poll(() => inShadow('CL'), { timeout: 10_000 }).toBe(1);
     await page.close();
   });
 
   it('stops answering a component that re-renders whenever it sees a mark, and the page stays responsive', async () => {
     const page = await openLivePage();
-    await page.evaluate(() => {
-      const w = window as unknown as { renders: number };
-      w.renders = 0;
-      const box = document.createElement('div');
-      box.id = 'fight';
-      const render = (): void => {
-        w.renders++;
-        const p = document.createElement('p');
-        p.textContent = `Render ${w.renders}: sanctions on Russia.`;
-        box.replaceChildren(p);
-      };
-      render();
-      // A page script that throws away anything it did not render, with fresh elements each time.
-      new MutationObserver(() => {
-        if (box.querySelector('backstory-mark')) render();
-      }).observe(box, { childList: true, subtree: true });
-      document.getElementById('feed')!.append(box);
-    });
+    await page.evaluate(mountFightingComponentInPage);
     await page.waitForTimeout(4_000);
     const settled = await page.evaluate(() => (window as unknown as { renders: number }).renders);
     await page.waitForTimeout(2_000);

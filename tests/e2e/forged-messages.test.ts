@@ -14,7 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_BLOCK_CHARS, MAX_BLOCKS, MAX_TOTAL_CHARS, PAGE_ONLY_REQUESTS } from '../../src/messages';
+import { PAGE_ONLY_REQUESTS } from '../../src/messages';
+import { MALFORMED, OVERSIZE } from '../support/forged-messages';
 import { CHROMIUM_MISSING, CHROMIUM_PATH, HAS_CHROMIUM } from '../support/chromium';
 import { startPageServer, type PageServer } from '../support/page-server';
 import { REPO_ROOT } from '../support/shared';
@@ -33,31 +34,6 @@ const VALID_SAMPLES: Record<string, unknown> = {
   refreshNow: { id: null },
   lookup: { name: 'Min Aung Hlaing' },
   spot: { blocks: [{ text: 'France and Russia.' }] },
-};
-
-/** Envelopes that must never be answered, whoever sends them. */
-const MALFORMED: Array<[string, unknown]> = [
-  ['not an object', 'spot'],
-  ['null', null],
-  ['another app', { app: 'other', name: 'getStatus', request: null }],
-  ['unknown name', { app: 'backstory', name: 'deleteEverything', request: null }],
-  ['prototype name __proto__', { app: 'backstory', name: '__proto__', request: null }],
-  ['prototype name constructor', { app: 'backstory', name: 'constructor', request: null }],
-  ['prototype name toString', { app: 'backstory', name: 'toString', request: null }],
-  ['name not a string', { app: 'backstory', name: ['spot'], request: { blocks: [] } }],
-  ['spot without blocks', { app: 'backstory', name: 'spot', request: {} }],
-  ['spot blocks not an array', { app: 'backstory', name: 'spot', request: { blocks: 'France' } }],
-  ['spot block text not a string', { app: 'backstory', name: 'spot', request: { blocks: [{ text: 5 }] } }],
-  ['spot with an extra key', { app: 'backstory', name: 'spot', request: { blocks: [], evil: true } }],
-  ['getStatus with a payload', { app: 'backstory', name: 'getStatus', request: { all: true } }],
-];
-
-/** Oversize spot requests, built in the sender to keep them out of the protocol between test and browser. */
-const OVERSIZE = {
-  tooManyBlocks: MAX_BLOCKS + 1,
-  blockTooLong: MAX_BLOCK_CHARS + 1,
-  tooMuchText: Math.ceil(MAX_TOTAL_CHARS / MAX_BLOCK_CHARS) + 1,
-  blockChars: MAX_BLOCK_CHARS,
 };
 
 let context: BrowserContext;
