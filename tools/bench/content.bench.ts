@@ -350,7 +350,7 @@ export default async function bench(): Promise<BenchSection> {
       'The million-word page is marked up to MAX_MARKS_PER_PAGE (10,000; later mentions are counted for the popup, not marked). With all of its 191,345 mentions marked, --trace-gc showed Mark-Compact pauses of up to 141 ms inside marking steps (heap 206 → 110 MB), which no slicing can avoid.',
       'Batches: the first holds up to 30,000 characters, so the background starts matching while the page is still read; later ones up to 100,000; up to 3 are in flight, answered in order by the background (src/background/page-passes.ts).',
       'The page reports each pass in a console message the bench listens for, so no test code runs in the page while it is annotated. Until 2026-11-28 the bench polled the page for the pass (a waitForFunction loop injected into the page), which competed with the pass on 2 cores: the same build measured 19.7 ms median / 55.9 ms p95 polled and 14.2 / 42.4 ms listened to.',
-      'Run-to-run spread on this 2-core machine is wide: with this harness, six runs on 2026-11-28 (three of this bench, three of a script visiting the same pages the same way) measured 14.2-16.8 ms median and 42.4-56.2 ms p95; the p95 is set by the second-longest page (nyt-podcast-transcript, 320,000 characters), whose time is mostly matching in the background.',
+      'Run-to-run spread on this 2-core machine is wide: with this harness, seven runs on 2026-11-28 (four of this bench, three of a script visiting the same pages the same way) measured 14.2-16.8 ms median and 42.4-56.2 ms p95; the p95 is set by the second-longest page (nyt-podcast-transcript, 320,000 characters), whose time is mostly matching in the background.',
     );
   } finally {
     server.close();
