@@ -104,15 +104,6 @@ export interface CorpusDriver<Tab> {
   pageErrors(url: string): Promise<string[]>;
 }
 
-/** Asks `holds` in the page until it answers true; throws after `timeoutMs`. */
-async function waitInPage<Tab>(driver: CorpusDriver<Tab>, tab: Tab, holds: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await driver.run(tab, holds, undefined))) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /**
  * For every corpus page under /corpus-noscript/ of `baseUrl`: annotations on, then off. Returns
  * the problems found (marks in forbidden places, boxes moved, a body not restored) and how many
@@ -136,7 +127,9 @@ async function checkMarksOnCorpus<Tab>(driver: CorpusDriver<Tab>, urlOf: (file: 
     }, undefined);
 
     await driver.setEnabled(true);
-    await waitInPage(driver, tab, () => (window as unknown as { backstoryPasses: number }).backstoryPasses > 0, 30_000, `${file}: annotation pass`);
+    await expect
+      .poll(() => driver.run(tab, () => (window as unknown as { backstoryPasses: number }).backstoryPasses > 0, undefined), { timeout: 30_000, interval: 50, message: `${file}: annotation pass` })
+      .toBe(true);
     if ((await driver.run(tab, () => document.querySelectorAll('backstory-mark').length, undefined)) > 0) marked++;
     const misplaced = await driver.run(tab, misplacedMarksInPage, FORBIDDEN);
     if (misplaced.length > 0) problems.push(`${file}: ${misplaced.length} marks in forbidden places, e.g. ${misplaced[0]}`);
@@ -144,7 +137,9 @@ async function checkMarksOnCorpus<Tab>(driver: CorpusDriver<Tab>, urlOf: (file: 
     if (shifted.length > 0) problems.push(`${file}: ${shifted.length} element boxes moved, e.g. ${shifted[0]}`);
 
     await driver.setEnabled(false);
-    await waitInPage(driver, tab, () => document.querySelectorAll('backstory-mark, backstory-card').length === 0, 10_000, `${file}: marks removed`);
+    await expect
+      .poll(() => driver.run(tab, () => document.querySelectorAll('backstory-mark, backstory-card').length === 0, undefined), { timeout: 10_000, interval: 50, message: `${file}: marks removed` })
+      .toBe(true);
     if ((await driver.run(tab, () => document.body.outerHTML, undefined)) !== pristine) problems.push(`${file}: body differs after turning annotations off`);
     await driver.close(tab);
   }
